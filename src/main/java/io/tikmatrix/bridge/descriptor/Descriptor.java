@@ -1,0 +1,26 @@
+package io.tikmatrix.bridge.descriptor;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tikmatrix.bridge.api.Rejection;
+
+/**
+ * One create-task request on its way through the bridge.
+ *
+ * @param body    the descriptor as the user wrote it (may hold their own {@code id}); null when the
+ *                row could not even be parsed
+ * @param source  where it came from
+ * @param key     the idempotency key (SPEC §3): the user's {@code id}, or file name + SHA-256 + position,
+ *                or {@code schedule:<name>@<fire time>}
+ * @param problem set when reading already showed the row cannot be sent (a malformed JSON line, a CSV
+ *                cell that does not convert): it is dead-lettered with this code and reason
+ */
+public record Descriptor(ObjectNode body, Source source, String key, Rejection problem) {
+
+    public static Descriptor of(ObjectNode body, Source source, String key) {
+        return new Descriptor(body, source, key, null);
+    }
+
+    public static Descriptor unparsable(Source source, String key, Rejection problem) {
+        return new Descriptor(null, source, key, problem);
+    }
+}

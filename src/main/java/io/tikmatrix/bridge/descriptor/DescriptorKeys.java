@@ -1,0 +1,24 @@
+package io.tikmatrix.bridge.descriptor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The idempotency key of a descriptor (SPEC §3): a key already submitted is never submitted again. */
+public final class DescriptorKeys {
+
+    private DescriptorKeys() {
+    }
+
+    /** The user's own {@code id} when given, else {@code <file name>@sha256:<hex>#<position>}. */
+    public static String forFileEntry(ObjectNode body, String fileName, String sha256, long position) {
+        JsonNode id = body == null ? null : body.get("id");
+        if (id != null && !id.isNull() && !id.asText().isBlank()) {
+            return id.asText();
+        }
+        return fileName + "@sha256:" + sha256 + "#" + position;
+    }
+
+    public static String forScheduleFiring(String scheduleName, String fireTime) {
+        return "schedule:" + scheduleName + "@" + fireTime;
+    }
+}
