@@ -24,9 +24,4 @@ public enum Misfire {
     public static Optional<Misfire> fromText(String text) {
         return Arrays.stream(values()).filter(m -> m.text.equals(text)).findFirst();
     }
-
-    @Override
-    public String toString() {
-        return text;
-    }
 }

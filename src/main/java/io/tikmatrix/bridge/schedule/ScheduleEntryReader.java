@@ -47,10 +47,10 @@ final class ScheduleEntryReader {
         String name = e.name(namesTaken);
         e.unknownKeys();
         String cron = e.cron();
-        ZoneId timezone = e.optional("timezone", this::zone).orElseGet(ZoneId::systemDefault);
+        ZoneId timezone = e.optional("timezone", ScheduleEntryReader::zone).orElseGet(ZoneId::systemDefault);
         Misfire misfire = e.optional("misfire", ScheduleEntryReader::misfire).orElse(Misfire.FIRE_ONCE);
         Boolean enabled = e.enabled();
-        Duration jitter = e.optional("jitter", ScheduleEntryReader::jitter).orElse(Duration.ZERO);
+        Duration jitter = e.optional("jitter", DurationText::parse).orElse(Duration.ZERO);
         ObjectNode task = e.task();
         if (problems.size() > problemsBefore) {
             return Optional.empty();
@@ -58,7 +58,7 @@ final class ScheduleEntryReader {
         return Optional.of(new Schedule(name, cron, timezone, misfire, enabled, jitter, task));
     }
 
-    private ZoneId zone(String text) {
+    private static ZoneId zone(String text) {
         try {
             return ZoneId.of(text);
         } catch (DateTimeException ex) {
@@ -69,10 +69,6 @@ final class ScheduleEntryReader {
     private static Misfire misfire(String text) {
         return Misfire.fromText(text).orElseThrow(() ->
                 new IllegalArgumentException("'" + text + "' is not one of fire-once, skip"));
-    }
-
-    private static Duration jitter(String text) {
-        return DurationText.parse(text);
     }
 
     /** The entry being read, with the label its problems carry. */
