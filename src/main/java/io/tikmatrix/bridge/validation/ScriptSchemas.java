@@ -66,7 +66,7 @@ final class ScriptSchemas {
         return document == null ? MissingNode.getInstance() : document.at(pointer(location.getFragment()));
     }
 
-    static String pointer(JsonNodePath path) {
+    private static String pointer(JsonNodePath path) {
         StringBuilder pointer = new StringBuilder();
         for (int i = 0; i < path.getNameCount(); i++) {
             pointer.append('/').append(String.valueOf(path.getElement(i)).replace("~", "~0").replace("/", "~1"));
