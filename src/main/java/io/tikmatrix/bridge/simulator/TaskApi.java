@@ -71,7 +71,7 @@ final class TaskApi {
     }
 
     JsonNode get(long id) {
-        return book.get(id).toJson();
+        return book.find(id).orElseThrow(() -> ApiException.notFound("task " + id)).toJson();
     }
 
     JsonNode delete(List<Long> ids) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 
@@ -43,8 +44,8 @@ final class TaskBook {
         return created;
     }
 
-    synchronized Task get(long id) {
-        return entry(id).snapshot(settings.clock().get());
+    synchronized Optional<Task> find(long id) {
+        return Optional.ofNullable(entries.get(id)).map(entry -> entry.snapshot(settings.clock().get()));
     }
 
     synchronized List<Task> all() {

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -88,7 +89,7 @@ public final class TikMatrixSimulator implements AutoCloseable {
     }
 
     public Optional<Task> task(long id) {
-        return book.all().stream().filter(task -> task.id() == id).findFirst();
+        return book.find(id);
     }
 
     /** Forgets the recorded requests and bodies; tasks stay. */
@@ -108,7 +109,7 @@ public final class TikMatrixSimulator implements AutoCloseable {
         LOG.info("simulator: stopped");
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads() {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, "tikmatrix-simulator-" + count.incrementAndGet());

@@ -95,6 +95,8 @@ class SimulatorTaskCreationTest {
         assertThat(task.path("created_at").asText()).isNotBlank();
         assertThat(task.path("started_at").isNull()).isTrue();
         assertThat(task.path("finished_at").isNull()).isTrue();
+        assertThat(simulator.task(1000)).hasValueSatisfying(own -> assertThat(own.scriptName()).isEqualTo("post"));
+        assertThat(simulator.task(1)).isEmpty();
     }
 
     @Test
