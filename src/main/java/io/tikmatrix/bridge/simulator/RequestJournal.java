@@ -1,0 +1,37 @@
+package io.tikmatrix.bridge.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the simulator was asked, for tests to assert on: every request, and the accepted create-task bodies. */
+final class RequestJournal {
+
+    private record Request(String method, String path) {
+    }
+
+    private final List<Request> requests = new ArrayList<>();
+    private final List<JsonNode> acceptedTaskBodies = new ArrayList<>();
+
+    synchronized void recordRequest(String method, String path) {
+        requests.add(new Request(method, path));
+    }
+
+    synchronized void recordAcceptedTaskBody(JsonNode body) {
+        acceptedTaskBodies.add(body.deepCopy());
+    }
+
+    synchronized int count(RequestMatcher matcher) {
+        return (int) requests.stream().filter(request -> matcher.matches(request.method(), request.path())).count();
+    }
+
+    synchronized List<JsonNode> acceptedTaskBodies() {
+        return acceptedTaskBodies.stream().<JsonNode>map(JsonNode::deepCopy).toList();
+    }
+
+    synchronized void reset() {
+        requests.clear();
+        acceptedTaskBodies.clear();
+    }
+}

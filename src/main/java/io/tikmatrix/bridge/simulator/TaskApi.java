@@ -1,0 +1,155 @@
+package io.tikmatrix.bridge.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tikmatrix.bridge.api.Rejection;
+import io.tikmatrix.bridge.validation.DescriptorValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** The task endpoints' behaviour: each method returns the {@code data} of a success or throws {@link ApiException}. */
+final class TaskApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskApi.class);
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final int DEFAULT_PAGE_SIZE = 20;
+    private static final int MAX_PAGE_SIZE = 100;
+
+    private final DescriptorValidator validator;
+    private final TaskBook book;
+    private final RequestJournal journal;
+
+    TaskApi(DescriptorValidator validator, TaskBook book, RequestJournal journal) {
+        this.validator = validator;
+        this.book = book;
+        this.journal = journal;
+    }
+
+    JsonNode create(ObjectNode body) {
+        Optional<Rejection> rejection = validator.validate(body);
+        if (rejection.isPresent()) {
+            throw new ApiException(rejectionCode(rejection.get()), rejection.get().reason());
+        }
+        Set<String> unknown = validator.unknownConfigFields(body);
+        if (!unknown.isEmpty()) {
+            LOG.debug("simulator: script_config fields the schema does not know: {}", unknown);
+        }
+        String scriptName = body.path("script_name").asText();
+        JsonNode config = body.path("script_config");
+        ObjectNode scriptConfig = config.isObject() ? (ObjectNode) config : JSON.objectNode();
+        List<Task> tasks = book.create(scriptName, scriptConfig, TaskFanOut.drafts(body));
+        journal.recordAcceptedTaskBody(body);
+        tasks.forEach(TaskApi::logCreated);
+
+        ObjectNode data = JSON.objectNode();
+        ArrayNode ids = data.putArray("task_ids");
+        tasks.forEach(task -> ids.add(task.id()));
+        data.put("created_count", tasks.size());
+        return data;
+    }
+
+    JsonNode list(Map<String, String> query) {
+        int page = positiveInt(query, "page", 1);
+        int pageSize = Math.min(positiveInt(query, "page_size", DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
+        List<Task> matching = book.all().stream().filter(filter(query)).toList();
+
+        ObjectNode data = JSON.objectNode();
+        ArrayNode items = data.putArray("tasks");
+        matching.stream().skip((long) (page - 1) * pageSize).limit(pageSize).forEach(task -> items.add(task.toJson()));
+        data.put("total", matching.size());
+        data.put("page", page);
+        data.put("page_size", pageSize);
+        return data;
+    }
+
+    JsonNode get(long id) {
+        return book.find(id).orElseThrow(() -> ApiException.notFound("task " + id)).toJson();
+    }
+
+    JsonNode delete(List<Long> ids) {
+        ObjectNode data = JSON.objectNode();
+        ArrayNode deleted = data.putArray("deleted");
+        book.delete(ids).forEach(deleted::add);
+        return data;
+    }
+
+    JsonNode stop(long id) {
+        return book.stop(id).toJson();
+    }
+
+    JsonNode retry(long id) {
+        return book.retry(id).toJson();
+    }
+
+    JsonNode retryAll() {
+        return JSON.objectNode().put("retried", book.retryAllFailed());
+    }
+
+    JsonNode stats() {
+        Map<TaskStatus, Integer> counts = book.countByStatus();
+        ObjectNode data = JSON.objectNode();
+        data.put("total", counts.values().stream().mapToInt(Integer::intValue).sum());
+        counts.forEach((status, count) -> data.put(status.text(), count));
+        return data;
+    }
+
+    private static Predicate<Task> filter(Map<String, String> query) {
+        Predicate<Task> filter = task -> true;
+        if (query.containsKey("status")) {
+            int status = integer(query, "status");
+            filter = filter.and(task -> task.status().code() == status);
+        }
+        if (query.containsKey("serial")) {
+            filter = filter.and(task -> query.get("serial").equals(task.serial()));
+        }
+        if (query.containsKey("script_name")) {
+            filter = filter.and(task -> query.get("script_name").equals(task.scriptName()));
+        }
+        if (query.containsKey("source")) {
+            filter = filter.and(task -> Task.SOURCE.equals(query.get("source")));
+        }
+        return filter;
+    }
+
+    private static int positiveInt(Map<String, String> query, String name, int defaultValue) {
+        if (!query.containsKey(name)) {
+            return defaultValue;
+        }
+        int value = integer(query, name);
+        if (value < 1) {
+            throw ApiException.invalid(name + " must be at least 1, was " + value);
+        }
+        return value;
+    }
+
+    private static int integer(Map<String, String> query, String name) {
+        try {
+            return Integer.parseInt(query.get(name).trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid(name + " must be an integer, was '" + query.get(name) + "'");
+        }
+    }
+
+    /** The validator speaks dead-letter keys; anything that is not an API code is still a bad request. */
+    private static int rejectionCode(Rejection rejection) {
+        try {
+            return Integer.parseInt(rejection.code());
+        } catch (NumberFormatException e) {
+            return ApiException.INVALID_PARAMETERS;
+        }
+    }
+
+    private static void logCreated(Task task) {
+        String on = task.serial() != null ? task.serial() : task.username();
+        String target = task.target() == null ? "" : " (" + task.target() + ")";
+        LOG.info("simulator: created task {} {} on {}{}", task.id(), task.scriptName(), on, target);
+    }
+}

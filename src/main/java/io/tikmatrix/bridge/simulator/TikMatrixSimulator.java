@@ -1,0 +1,120 @@
+package io.tikmatrix.bridge.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.tikmatrix.bridge.validation.DescriptorValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An embedded stand-in for the TikMatrix Local API (tikmatrix-api.md), served on 127.0.0.1: the product runs
+ * against it with {@code --simulator}, and tests use it with injected faults and a clock they drive.
+ */
+public final class TikMatrixSimulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TikMatrixSimulator.class);
+    private static final int THREADS = 8;
+
+    private final SimulatorFaults faults = new SimulatorFaults();
+    private final RequestJournal journal = new RequestJournal();
+    private final TaskBook book;
+    private final SimulatorExchangeHandler handler;
+    private HttpServer server;
+    private ExecutorService executor;
+
+    public TikMatrixSimulator(DescriptorValidator validator, SimulatorSettings settings) {
+        Objects.requireNonNull(validator, "validator");
+        this.book = new TaskBook(Objects.requireNonNull(settings, "settings"));
+        this.handler = new SimulatorExchangeHandler(new RequestRouter(new TaskApi(validator, book, journal)), faults, journal);
+    }
+
+    /** Starts serving on {@code port} of 127.0.0.1; 0 picks a free port (see {@link #port()}). */
+    public synchronized TikMatrixSimulator start(int port) {
+        if (server != null) {
+            throw new IllegalStateException("simulator already started on port " + port());
+        }
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("simulator cannot listen on 127.0.0.1:" + port, e);
+        }
+        executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+        server.setExecutor(executor);
+        server.createContext("/", handler);
+        server.start();
+        LOG.info("simulator: TikMatrix Local API simulator listening on {}", baseUrl());
+        return this;
+    }
+
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("simulator not started");
+        }
+        return server.getAddress().getPort();
+    }
+
+    /** {@code http://127.0.0.1:<port>/api/v1}, the value for {@code tikmatrix.base-url}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port() + SimulatorExchangeHandler.API_ROOT;
+    }
+
+    public SimulatorFaults faults() {
+        return faults;
+    }
+
+    /** Requests received (faulted ones included) whose method matches and whose path, relative to /api/v1, starts with the prefix segment-wise. */
+    public int requestCount(String method, String pathPrefix) {
+        return journal.count(new RequestMatcher(method, pathPrefix));
+    }
+
+    /** Bodies of the {@code POST /task} calls that created tasks, in arrival order. */
+    public List<JsonNode> receivedTaskBodies() {
+        return journal.acceptedTaskBodies();
+    }
+
+    public List<Task> tasks() {
+        return book.all();
+    }
+
+    public Optional<Task> task(long id) {
+        return book.find(id);
+    }
+
+    /** Forgets the recorded requests and bodies; tasks stay. */
+    public void resetCounters() {
+        journal.reset();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server == null) {
+            return;
+        }
+        server.stop(0);
+        // interrupts handlers still sleeping in a delay fault
+        executor.shutdownNow();
+        server = null;
+        LOG.info("simulator: stopped");
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "tikmatrix-simulator-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

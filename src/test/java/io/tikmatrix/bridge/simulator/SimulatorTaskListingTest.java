@@ -1,0 +1,77 @@
+package io.tikmatrix.bridge.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SimulatorTaskListingTest {
+
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T09:00:00Z"));
+    private TikMatrixSimulator simulator;
+    private ApiClient api;
+
+    @BeforeEach
+    void startWithFiveTasks() throws Exception {
+        simulator = new TikMatrixSimulator(new StubValidator(), SimulatorSettings.defaults().withClock(clock)).start(0);
+        api = new ApiClient(simulator.baseUrl());
+        api.createTasks("""
+                {"serials": ["s1", "s2"], "script_name": "follow", "script_config": {"target_users": ["a", "b"]}}""");
+        clock.advance(Duration.ofSeconds(10));
+        api.createTasks("""
+                {"serials": ["s1"], "script_name": "post", "script_config": {}}""");
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    @Test
+    void listsEveryTaskOrderedByIdWithDefaultPaging() throws Exception {
+        JsonNode data = api.get("/task").data();
+
+        assertThat(data.path("tasks")).extracting(task -> task.path("id").asLong())
+                .containsExactly(1000L, 1001L, 1002L, 1003L, 1004L);
+        assertThat(data.path("total").asInt()).isEqualTo(5);
+        assertThat(data.path("page").asInt()).isEqualTo(1);
+        assertThat(data.path("page_size").asInt()).isEqualTo(20);
+    }
+
+    @Test
+    void filtersBySerialScriptStatusAndSource() throws Exception {
+        assertThat(api.get("/task?serial=s1").data().path("total").asInt()).isEqualTo(3);
+        assertThat(api.get("/task?script_name=post").data().path("total").asInt()).isEqualTo(1);
+        assertThat(api.get("/task?status=2").data().path("total").asInt()).isEqualTo(4);
+        assertThat(api.get("/task?status=0&serial=s1").data().path("tasks"))
+                .extracting(task -> task.path("id").asLong()).containsExactly(1004L);
+        assertThat(api.get("/task?source=api").data().path("total").asInt()).isEqualTo(5);
+        assertThat(api.get("/task?source=ui").data().path("total").asInt()).isZero();
+    }
+
+    @Test
+    void pagesThroughTheMatchingTasks() throws Exception {
+        JsonNode page2 = api.get("/task?page=2&page_size=2").data();
+        JsonNode page4 = api.get("/task?page=4&page_size=2").data();
+
+        assertThat(page2.path("tasks")).extracting(task -> task.path("id").asLong()).containsExactly(1002L, 1003L);
+        assertThat(page2.path("total").asInt()).isEqualTo(5);
+        assertThat(page4.path("tasks")).isEmpty();
+    }
+
+    @Test
+    void pageSizeAboveOneHundredIsClamped() throws Exception {
+        assertThat(api.get("/task?page_size=500").data().path("page_size").asInt()).isEqualTo(100);
+    }
+
+    @Test
+    void malformedPagingIsInvalidParameters() throws Exception {
+        assertThat(api.get("/task?page_size=lots").code()).isEqualTo(40001);
+        assertThat(api.get("/task?page=0").code()).isEqualTo(40001);
+    }
+}
