@@ -132,7 +132,7 @@ final class CsvRowMapper {
 
     private static ObjectNode object(String column, String value) throws BadCell {
         try {
-            if (DescriptorJson.MAPPER.readTree(value) instanceof ObjectNode object) {
+            if (DescriptorJson.WHOLE_VALUE.readTree(value) instanceof ObjectNode object) {
                 return object;
             }
         } catch (JsonProcessingException e) {

@@ -46,7 +46,7 @@ public final class DescriptorReaders {
             return null;
         }
         try (BufferedReader text = Utf8Text.open(file)) {
-            return DescriptorJson.MAPPER.readTree(text);
+            return DescriptorJson.WHOLE_VALUE.readTree(text);
         }
     }
 }

@@ -31,7 +31,7 @@ final class JsonLinesDescriptorReader extends FileEntryReader {
     private Descriptor entry(String line) {
         String problem;
         try {
-            JsonNode value = DescriptorJson.MAPPER.readTree(line);
+            JsonNode value = DescriptorJson.WHOLE_VALUE.readTree(line);
             if (value instanceof ObjectNode body) {
                 return descriptor(body, lineNumber);
             }
