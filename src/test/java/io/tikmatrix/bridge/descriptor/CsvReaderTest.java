@@ -50,10 +50,7 @@ class CsvReaderTest {
 
     @Test
     void semicolonDelimiterAndByteOrderMark() throws Exception {
-        byte[] body = "script_name;serials;content\npost;s1;a,b,c\n".getBytes(StandardCharsets.UTF_8);
-        byte[] withBom = new byte[InboxFiles.BOM.length + body.length];
-        System.arraycopy(InboxFiles.BOM, 0, withBom, 0, InboxFiles.BOM.length);
-        System.arraycopy(body, 0, withBom, InboxFiles.BOM.length, body.length);
+        byte[] withBom = InboxFiles.withByteOrderMark("script_name;serials;content\npost;s1;a,b,c\n");
 
         Descriptor d = InboxFiles.readAll(InboxFiles.write(dir, "rows.csv", withBom)).get(0);
 

@@ -44,10 +44,7 @@ class FileInspectorTest {
 
     @Test
     void acceptsAByteOrderMark() throws Exception {
-        byte[] body = "{\"script_name\":\"post\"}".getBytes(StandardCharsets.UTF_8);
-        byte[] withBom = new byte[InboxFiles.BOM.length + body.length];
-        System.arraycopy(InboxFiles.BOM, 0, withBom, 0, InboxFiles.BOM.length);
-        System.arraycopy(body, 0, withBom, InboxFiles.BOM.length, body.length);
+        byte[] withBom = InboxFiles.withByteOrderMark("{\"script_name\":\"post\"}");
 
         assertThat(inspector.inspect(InboxFiles.write(dir, "one.json", withBom)).size()).isEqualTo(withBom.length);
     }

@@ -20,8 +20,6 @@ final class InboxFiles {
         default -> FieldType.UNKNOWN;
     };
 
-    static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-
     private InboxFiles() {
     }
 
@@ -31,6 +29,17 @@ final class InboxFiles {
 
     static Path write(Path dir, String name, byte[] content) throws IOException {
         return Files.write(dir.resolve(name), content);
+    }
+
+    /** The UTF-8 bytes of the text after a byte-order mark, as some spreadsheet and editor exports write them. */
+    static byte[] withByteOrderMark(String text) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[body.length + 3];
+        bytes[0] = (byte) 0xEF;
+        bytes[1] = (byte) 0xBB;
+        bytes[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, bytes, 3, body.length);
+        return bytes;
     }
 
     static List<Descriptor> readAll(Path file) throws IOException, UnreadableFileException {

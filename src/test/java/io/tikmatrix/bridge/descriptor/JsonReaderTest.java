@@ -77,10 +77,7 @@ class JsonReaderTest {
 
     @Test
     void aByteOrderMarkIsIgnored() throws Exception {
-        byte[] body = "[{\"script_name\":\"post\"}]".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] withBom = new byte[InboxFiles.BOM.length + body.length];
-        System.arraycopy(InboxFiles.BOM, 0, withBom, 0, InboxFiles.BOM.length);
-        System.arraycopy(body, 0, withBom, InboxFiles.BOM.length, body.length);
+        byte[] withBom = InboxFiles.withByteOrderMark("[{\"script_name\":\"post\"}]");
 
         assertThat(InboxFiles.readAll(InboxFiles.write(dir, "bom.json", withBom))).hasSize(1);
     }
