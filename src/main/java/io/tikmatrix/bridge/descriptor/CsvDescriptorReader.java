@@ -1,0 +1,54 @@
+package io.tikmatrix.bridge.descriptor;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import io.tikmatrix.bridge.validation.ConfigFieldTypes;
+import java.io.BufferedReader;
+import java.io.IOException;
+
+/**
+ * A {@code .csv} file: one descriptor per record after the header. Positions count CSV records with the
+ * header as row 1, so a quoted field spanning lines does not shift the rows after it; blank records are
+ * skipped but still counted.
+ */
+final class CsvDescriptorReader extends FileEntryReader {
+
+    private final MappingIterator<String[]> records;
+    private final CsvRowMapper rows;
+    private long row = 1;
+
+    CsvDescriptorReader(BufferedReader text, String fileName, String sha256, ConfigFieldTypes types) throws IOException {
+        super(text, fileName, sha256);
+        this.records = CsvDialect.records(text);
+        this.rows = new CsvRowMapper(records.hasNextValue() ? records.nextValue() : new String[0], types);
+    }
+
+    @Override
+    protected Descriptor readNext() throws IOException {
+        while (records.hasNextValue()) {
+            String[] cells = records.nextValue();
+            row++;
+            if (!CsvDialect.isBlank(cells)) {
+                return entry(cells);
+            }
+        }
+        return null;
+    }
+
+    private Descriptor entry(String[] cells) {
+        String where = fileName + " row " + row;
+        if (cells.length != rows.columnCount()) {
+            return unparsable(row, where + ": " + cells.length + " cells where the header has " + rows.columnCount());
+        }
+        try {
+            return descriptor(rows.toBody(cells), row);
+        } catch (CsvRowMapper.BadCell e) {
+            return unparsable(row, where + ", " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        records.close();
+        super.close();
+    }
+}

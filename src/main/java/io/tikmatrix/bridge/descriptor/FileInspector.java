@@ -1,0 +1,110 @@
+package io.tikmatrix.bridge.descriptor;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Decides whether an inbox file can be read at all, before any of its descriptors is acted on, so a broken
+ * file is dead-lettered whole (SPEC §4) instead of half-submitted. One streaming pass hashes the raw bytes,
+ * checks they are strict UTF-8 and checks the structure of the kind; memory stays constant whatever the size.
+ */
+public final class FileInspector {
+
+    private static final int SCAN_CHARS = 8192;
+
+    public Inspection inspect(Path file) throws IOException, UnreadableFileException {
+        String name = file.getFileName().toString();
+        InboxFileKind kind = InboxFileKind.of(name).orElseThrow(
+                () -> new UnreadableFileException(name + ": not a .json, .jsonl, .ndjson or .csv file"));
+        MessageDigest sha256 = sha256();
+        try (StrictUtf8InputStream bytes = new StrictUtf8InputStream(new DigestInputStream(Files.newInputStream(file), sha256));
+             BufferedReader text = Utf8Text.reader(bytes)) {
+            switch (kind) {
+                case JSON -> checkJson(name, text);
+                case JSON_LINES -> checkJsonLines(name, text);
+                case CSV -> checkCsv(name, text);
+            }
+            return new Inspection(kind, HexFormat.of().formatHex(sha256.digest()), bytes.byteCount());
+        } catch (StrictUtf8InputStream.MalformedUtf8Exception e) {
+            throw new UnreadableFileException(name + ": " + e.getMessage());
+        }
+    }
+
+    /** One object, or one array; array elements that are not objects are the reader's per-position problem. */
+    private static void checkJson(String name, BufferedReader text) throws IOException, UnreadableFileException {
+        try (JsonParser parser = DescriptorJson.MAPPER.createParser(text)) {
+            try {
+                JsonToken first = parser.nextToken();
+                if (first == null) {
+                    throw new UnreadableFileException(name + ": empty");
+                }
+                if (first != JsonToken.START_OBJECT && first != JsonToken.START_ARRAY) {
+                    throw new UnreadableFileException(name + ": the JSON is neither an object nor an array");
+                }
+                parser.skipChildren();
+                if (parser.nextToken() != null) {
+                    throw new UnreadableFileException(name + ": more than one JSON value, the second"
+                            + DescriptorJson.lineAndColumn(parser.currentTokenLocation()));
+                }
+            } catch (JsonEOFException e) {
+                throw new UnreadableFileException(name + ": truncated JSON" + DescriptorJson.lineAndColumn(e.getLocation()));
+            } catch (StreamConstraintsException e) {
+                throw new UnreadableFileException(name + ": JSON nested deeper than " + DescriptorJson.MAX_NESTING_DEPTH
+                        + " levels" + DescriptorJson.lineAndColumn(parser.currentLocation()));
+            } catch (JsonProcessingException e) {
+                throw new UnreadableFileException(name + ": not valid JSON" + DescriptorJson.lineAndColumn(e.getLocation())
+                        + ": " + e.getOriginalMessage());
+            }
+        }
+    }
+
+    /** Lines are judged one by one when read; here the file only has to hold something besides blank lines. */
+    private static void checkJsonLines(String name, BufferedReader text) throws IOException, UnreadableFileException {
+        boolean content = false;
+        char[] chunk = new char[SCAN_CHARS];
+        for (int n = text.read(chunk); n >= 0; n = text.read(chunk)) {
+            for (int i = 0; i < n && !content; i++) {
+                content = !Character.isWhitespace(chunk[i]);
+            }
+        }
+        if (!content) {
+            throw new UnreadableFileException(name + ": empty");
+        }
+    }
+
+    private static void checkCsv(String name, BufferedReader text) throws IOException, UnreadableFileException {
+        try (MappingIterator<String[]> records = CsvDialect.records(text)) {
+            boolean headerBlank = !records.hasNextValue() || CsvDialect.isBlank(records.nextValue());
+            boolean content = !headerBlank;
+            while (records.hasNextValue()) {
+                content |= !CsvDialect.isBlank(records.nextValue());
+            }
+            if (headerBlank) {
+                throw new UnreadableFileException(name + (content ? ": no header row" : ": empty"));
+            }
+        } catch (JsonProcessingException e) {
+            throw new UnreadableFileException(name + ": not valid CSV" + DescriptorJson.lineAndColumn(e.getLocation())
+                    + ": " + e.getOriginalMessage());
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.tikmatrix.bridge.descriptor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvReaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void mapsColumnsToTopLevelFieldsAndScriptConfig() throws Exception {
+        Path file = InboxFiles.write(dir, "rows.csv",
+                " script_name , serials ,enable_multi_account,start_time,upload_wait_time,material_list,insert_emoji,add_sound,content,\n"
+                        + "post,s1| s2 ||,yes,10:30,45,a.mp4|b.mp4,TRUE,-1,hello,\n");
+
+        Descriptor d = InboxFiles.readAll(file).get(0);
+
+        assertThat(d.problem()).isNull();
+        assertThat(d.source()).isEqualTo(Source.file("rows.csv", 2));
+        assertThat(d.body().toString()).isEqualTo("{\"script_name\":\"post\",\"serials\":[\"s1\",\"s2\"],"
+                + "\"enable_multi_account\":true,\"start_time\":\"10:30\",\"script_config\":{\"upload_wait_time\":45,"
+                + "\"material_list\":[\"a.mp4\",\"b.mp4\"],\"insert_emoji\":true,\"add_sound\":\"-1\",\"content\":\"hello\"}}");
+    }
+
+    @Test
+    void emptyCellsAreLeftOut() throws Exception {
+        Path file = InboxFiles.write(dir, "rows.csv", "script_name,usernames,upload_wait_time,content\npost,@a|@b,,\n");
+
+        Descriptor d = InboxFiles.readAll(file).get(0);
+
+        assertThat(d.body().toString()).isEqualTo("{\"script_name\":\"post\",\"usernames\":[\"@a\",\"@b\"]}");
+    }
+
+    @Test
+    void scriptConfigColumnHoldsAJsonObjectThatOtherColumnsJoin() throws Exception {
+        Path file = InboxFiles.write(dir, "rows.csv",
+                "script_name;script_config;target_users\nfollow;\"{\"\"access_method\"\":\"\"direct\"\"}\";u1|u2\n");
+
+        Descriptor d = InboxFiles.readAll(file).get(0);
+
+        assertThat(d.body().get("script_config").toString())
+                .isEqualTo("{\"access_method\":\"direct\",\"target_users\":[\"u1\",\"u2\"]}");
+    }
+
+    @Test
+    void semicolonDelimiterAndByteOrderMark() throws Exception {
+        byte[] withBom = InboxFiles.withByteOrderMark("script_name;serials;content\npost;s1;a,b,c\n");
+
+        Descriptor d = InboxFiles.readAll(InboxFiles.write(dir, "rows.csv", withBom)).get(0);
+
+        assertThat(d.body().get("script_name").asText()).isEqualTo("post");
+        assertThat(d.body().at("/script_config/content").asText()).isEqualTo("a,b,c");
+    }
+
+    @Test
+    void quotedDelimitersAndNewlinesStayInTheFieldAndDoNotShiftRowNumbers() throws Exception {
+        Path file = InboxFiles.write(dir, "rows.csv", "script_name,serials,content\n"
+                + "post,s1,\"first, line\nsecond line\"\n"
+                + "post,s2,plain\n");
+
+        List<Descriptor> all = InboxFiles.readAll(file);
+
+        assertThat(all.get(0).body().at("/script_config/content").asText()).isEqualTo("first, line\nsecond line");
+        assertThat(all.get(1).source().position()).isEqualTo(3L);
+        assertThat(all.get(1).body().at("/serials/0").asText()).isEqualTo("s2");
+    }
+
+    @Test
+    void devanagariAndEmojiArePreserved() throws Exception {
+        Path file = InboxFiles.write(dir, "rows.csv", "script_name,serials,content\npost,s1,नमस्ते दुनिया 🔥🎉\n");
+
+        Descriptor d = InboxFiles.readAll(file).get(0);
+
+        assertThat(d.body().at("/script_config/content").asText()).isEqualTo("नमस्ते दुनिया 🔥🎉");
+    }
+
+    @Test
+    void aCellThatDoesNotConvertMakesItsRowUnparsableAndTheNextRowsGoOn() throws Exception {
+        Path file = InboxFiles.write(dir, "rows.csv", "script_name,serials,upload_wait_time,insert_emoji\n"
+                + "post,s1,abc,true\n"
+                + "post,s2,10,maybe\n"
+                + "post,s3,10\n"
+                + "post,s4,10,no\n");
+        Inspection inspection = new FileInspector().inspect(file);
+
+        List<Descriptor> all = InboxFiles.readAll(file);
+
+        assertThat(all).extracting(d -> d.problem() == null ? null : d.problem().reason()).containsExactly(
+                "rows.csv row 2, field upload_wait_time: 'abc' is not an integer",
+                "rows.csv row 3, field insert_emoji: 'maybe' is not a boolean (true/false, 1/0, yes/no)",
+                "rows.csv row 4: 3 cells where the header has 4",
+                null);
+        assertThat(all.get(0).problem().code()).isEqualTo("40001");
+        assertThat(all.get(0).body()).isNull();
+        assertThat(all.get(0).key()).isEqualTo("rows.csv@sha256:" + inspection.sha256() + "#2");
+        assertThat(all.get(3).body().at("/script_config/insert_emoji").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aScriptConfigCellThatIsNoObjectIsARowError() throws Exception {
+        Path file = InboxFiles.write(dir, "rows.csv", "script_name,script_config\npost,[1]\n");
+
+        assertThat(InboxFiles.readAll(file).get(0).problem().reason())
+                .isEqualTo("rows.csv row 2, field script_config: '[1]' is not a JSON object");
+    }
+
+    @Test
+    void idColumnIsTheKeyOtherwiseNameShaAndRow() throws Exception {
+        Path file = InboxFiles.write(dir, "rows.csv", "id,script_name,serials\nmine-1,post,s1\n,post,s2\n");
+        Inspection inspection = new FileInspector().inspect(file);
+
+        List<Descriptor> all = InboxFiles.readAll(file);
+
+        assertThat(all).extracting(Descriptor::key)
+                .containsExactly("mine-1", "rows.csv@sha256:" + inspection.sha256() + "#3");
+    }
+
+    @Test
+    void blankRecordsAreSkippedButCounted() throws Exception {
+        Path file = InboxFiles.write(dir, "rows.csv", "script_name,serials\n,\n\npost,s1\n");
+
+        List<Descriptor> all = InboxFiles.readAll(file);
+
+        assertThat(all).singleElement().satisfies(d -> assertThat(d.source().position()).isEqualTo(4L));
+    }
+}
