@@ -1,6 +1,78 @@
 package io.tikmatrix.bridge;
 
-public class BridgeMain {
-    public static void main(String[] args) {
+import io.tikmatrix.bridge.config.BridgeConfig;
+import io.tikmatrix.bridge.config.InvalidConfigurationException;
+import io.tikmatrix.bridge.simulator.SimulatorSettings;
+import io.tikmatrix.bridge.simulator.TikMatrixSimulator;
+import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar target/tikmatrix-bridge.jar [--simulator]}, from the project root.
+ * Exit code 2: the configuration cannot run (each problem is printed with its key).
+ */
+public final class BridgeMain {
+
+    static final int EXIT_BAD_CONFIGURATION = 2;
+
+    private static final Logger LOG = LoggerFactory.getLogger(BridgeMain.class);
+
+    private BridgeMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> options = Arrays.asList(args);
+        for (String option : options) {
+            if (!List.of("--simulator", "--help").contains(option)) {
+                System.err.println("unknown option " + option + " (known: --simulator, --help)");
+                System.exit(EXIT_BAD_CONFIGURATION);
+            }
+        }
+        if (options.contains("--help")) {
+            System.out.println("usage: java -jar target/tikmatrix-bridge.jar [--simulator]");
+            return;
+        }
+        Path workingDir = Path.of("").toAbsolutePath();
+        Map<String, String> overrides = new HashMap<>();
+        AutoCloseable simulator = options.contains("--simulator") ? startSimulator(overrides) : () -> { };
+        BridgeConfig config;
+        try {
+            config = BridgeConfig.load(workingDir, overrides);
+        } catch (InvalidConfigurationException e) {
+            e.problems().forEach(p -> System.err.println("configuration: " + p));
+            simulator.close();
+            System.exit(EXIT_BAD_CONFIGURATION);
+            return;
+        }
+        Bridge bridge = Bridge.start(config, workingDir);
+        LOG.info("tikmatrix-bridge running against {}; drop descriptor files into {}",
+                config.get("tikmatrix.base-url"), config.get("bridge.inbox.dir"));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                bridge.close();
+                simulator.close();
+            } catch (Exception e) {
+                LOG.warn("while stopping: {}", e.toString());
+            } finally {
+                stopped.countDown();
+            }
+        }, "bridge-shutdown"));
+        stopped.await();
+    }
+
+    /** --simulator: an embedded TikMatrix on a free local port, so the whole product runs with no TikMatrix installed. */
+    private static AutoCloseable startSimulator(Map<String, String> overrides) {
+        TikMatrixSimulator simulator = new TikMatrixSimulator(new SchemaDescriptorValidator(), SimulatorSettings.defaults()).start(0);
+        overrides.put("tikmatrix.base-url", simulator.baseUrl());
+        return simulator;
     }
 }

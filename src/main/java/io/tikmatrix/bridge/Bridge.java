@@ -1,0 +1,131 @@
+package io.tikmatrix.bridge;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.tikmatrix.bridge.api.TikMatrixCall;
+import io.tikmatrix.bridge.config.BridgeConfig;
+import io.tikmatrix.bridge.deadletter.DeadLetters;
+import io.tikmatrix.bridge.descriptor.FileInspector;
+import io.tikmatrix.bridge.inbox.InboxFiles;
+import io.tikmatrix.bridge.inbox.ReceiptCollector;
+import io.tikmatrix.bridge.licence.LicenceGate;
+import io.tikmatrix.bridge.store.StoreDataSource;
+import io.tikmatrix.bridge.store.SubmissionJournal;
+import io.tikmatrix.bridge.submit.SubmitSteps;
+import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One running bridge: the Camel context with the YAML routes of {@code routes/}, and the beans they
+ * call. The launcher and the tests start it the same way.
+ */
+public final class Bridge implements AutoCloseable {
+
+    /** Routes that take in new work; the licence gate holds them. */
+    static final List<String> INTAKE_ROUTES = List.of("inbox");
+
+    private final Main main;
+    private final HikariDataSource dataSource;
+    private final ExecutorService submitPool;
+    private final LicenceGate licenceGate;
+
+    private Bridge(Main main, HikariDataSource dataSource, ExecutorService submitPool, LicenceGate licenceGate) {
+        this.main = main;
+        this.dataSource = dataSource;
+        this.submitPool = submitPool;
+        this.licenceGate = licenceGate;
+    }
+
+    public static Bridge start(BridgeConfig config, Path workingDir) throws Exception {
+        HikariDataSource dataSource = StoreDataSource.open(
+                config.get("bridge.store.jdbc-url"), config.get("bridge.store.username"), config.get("bridge.store.password"));
+        SubmissionJournal journal = new SubmissionJournal(dataSource);
+        SchemaDescriptorValidator validator = new SchemaDescriptorValidator();
+        LicenceGate licenceGate = new LicenceGate(INTAKE_ROUTES);
+        ExecutorService submitPool = submitPool(config.integer("bridge.api.concurrency"));
+
+        Main main = new Main();
+        main.configure().setName("tikmatrix-bridge");
+        main.configure().withRoutesIncludePattern("file:" + workingDir.resolve("routes").toAbsolutePath() + "/*.camel.yaml");
+        main.setOverrideProperties(config.toCamelProperties());
+        main.bind("storeDataSource", dataSource);
+        main.bind("licenceGate", licenceGate);
+        main.bind("submitPool", submitPool);
+        main.bind("inboxFiles", new InboxFiles(new FileInspector(), validator, config.path("bridge.receipts.dir")));
+        main.bind("receiptCollector", new ReceiptCollector());
+        main.bind("submitSteps", new SubmitSteps(journal, validator));
+        main.bind("tikmatrixCall", new TikMatrixCall(licenceGate));
+        main.bind("deadLetters", new DeadLetters(journal));
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void beforeConfigure(BaseMainSupport support) {
+                CamelContext context = support.getCamelContext();
+                licenceGate.setCamelContext(context);
+                configureHttpTimeouts(context, config);
+            }
+        });
+        Bridge bridge = new Bridge(main, dataSource, submitPool, licenceGate);
+        try {
+            main.start();
+        } catch (Exception e) {
+            bridge.close();
+            throw e;
+        }
+        return bridge;
+    }
+
+    /** camel-http waits 3 minutes by default; an API on localhost that has not answered in seconds is not going to. */
+    private static void configureHttpTimeouts(CamelContext context, BridgeConfig config) {
+        HttpComponent http = context.getComponent("http", HttpComponent.class);
+        http.setConnectTimeout(config.duration("tikmatrix.connect-timeout").toMillis());
+        http.setConnectionRequestTimeout(config.duration("tikmatrix.connect-timeout").toMillis());
+        http.setResponseTimeout(config.duration("tikmatrix.response-timeout").toMillis());
+        http.setSoTimeout(config.duration("tikmatrix.response-timeout").toMillis());
+    }
+
+    /**
+     * API calls run on a pool the size of bridge.api.concurrency. Its queue is short and a full queue
+     * runs the task on the reading thread, which slows reading down to the pace of the API instead of
+     * piling up a big file's descriptors in memory.
+     */
+    private static ExecutorService submitPool(int concurrency) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(concurrency, concurrency, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(concurrency * 4),
+                r -> {
+                    Thread t = new Thread(r, "submit-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                },
+                new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
+    public CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    public LicenceGate licenceGate() {
+        return licenceGate;
+    }
+
+    @Override
+    public void close() {
+        try {
+            main.stop();
+        } finally {
+            submitPool.shutdownNow();
+            dataSource.close();
+        }
+    }
+}

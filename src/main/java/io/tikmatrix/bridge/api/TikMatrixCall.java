@@ -1,0 +1,51 @@
+package io.tikmatrix.bridge.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tikmatrix.bridge.licence.LicenceGate;
+import io.tikmatrix.bridge.submit.Submission;
+import org.apache.camel.Exchange;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One attempt of {@code POST /task}: the request before, the reading of the answer after. The call route
+ * runs without an error handler so a failed attempt goes back to the submit route, whose redelivery
+ * repeats the whole attempt (request included), not just the step that threw.
+ */
+public class TikMatrixCall {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LicenceGate licenceGate;
+
+    public TikMatrixCall(LicenceGate licenceGate) {
+        this.licenceGate = licenceGate;
+    }
+
+    public void prepareAttempt(Exchange exchange) throws JsonProcessingException, InterruptedException {
+        licenceGate.awaitLicence();
+        Submission s = Submission.of(exchange);
+        s.attempt(Instant.now());
+        ObjectNode request = s.descriptor().body().deepCopy();
+        request.remove("id");
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
+        exchange.getMessage().setBody(JSON.writeValueAsBytes(request));
+    }
+
+    public void readAnswer(Exchange exchange) throws TransientApiException, DescriptorRejectedException {
+        int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        String body = exchange.getMessage().getBody(String.class);
+        try {
+            List<Long> ids = ApiAnswers.taskIds(status, body);
+            Submission.of(exchange).taskIds(ids);
+        } catch (LicenceDeniedException e) {
+            licenceGate.holdForLicence(e.rejection().reason());
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.tikmatrix.bridge.deadletter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tikmatrix.bridge.api.DescriptorRejectedException;
+import io.tikmatrix.bridge.api.Rejection;
+import io.tikmatrix.bridge.api.TransientApiException;
+import io.tikmatrix.bridge.config.BridgeConfig;
+import io.tikmatrix.bridge.store.SubmissionJournal;
+import io.tikmatrix.bridge.submit.ReceiptLine;
+import io.tikmatrix.bridge.submit.Submission;
+import io.tikmatrix.bridge.validation.SecretMasker;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Writes the dead-letter record of a descriptor the API will not take (SPEC §5) and picks its
+ * destination, {@code bridge.dead-letter.<key>}, from the error code.
+ */
+public class DeadLetters {
+
+    /** Where the dead-letter route sends the record: any Camel URI. */
+    public static final String DESTINATION = "tikmatrixDeadLetterUri";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SubmissionJournal journal;
+
+    public DeadLetters(SubmissionJournal journal) {
+        this.journal = journal;
+    }
+
+    public void record(Exchange exchange) throws JsonProcessingException {
+        Submission s = Submission.of(exchange);
+        Rejection rejection = rejectionOf(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+        String key = keyFor(rejection.code());
+
+        ObjectNode record = JSON.createObjectNode();
+        record.set("descriptor", s.descriptor().body() == null ? null : SecretMasker.mask(s.descriptor().body()));
+        record.set("source", s.source() == null ? null : s.source().toJson());
+        record.put("key", s.key());
+        record.put("code", rejection.code());
+        record.put("http_status", rejection.httpStatus());
+        record.put("reason", rejection.reason());
+        record.put("attempts", s.attempts());
+        record.put("first_attempt_at", Objects.toString(s.firstAttemptAt(), null));
+        record.put("last_attempt_at", Objects.toString(s.lastAttemptAt(), null));
+        record.put("dead_lettered_at", Instant.now().toString());
+
+        journal.deadLettered(s.key());
+        s.receiptLine(ReceiptLine.deadLettered(s.source(), s.key(), rejection));
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(Exchange.FILE_NAME, RecordNames.forKey(s.key()));
+        exchange.getMessage().setBody(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(record));
+        exchange.setProperty(DESTINATION, exchange.getContext().resolvePropertyPlaceholders("{{bridge.dead-letter." + key + "}}"));
+        LOG.warn("dead-lettered {} under {} after {} attempt(s): {}", s.key(), key, s.attempts(), rejection.reason());
+    }
+
+    /** The dead-letter key of an API code: the codes SPEC §5 names keep their own place, any other goes to {@code other}. */
+    public static String keyFor(String code) {
+        return BridgeConfig.DEAD_LETTER_KEYS.contains(code) && !"unreadable".equals(code) ? code : "other";
+    }
+
+    static Rejection rejectionOf(Exception e) {
+        if (e instanceof DescriptorRejectedException r) {
+            return r.rejection();
+        }
+        if (e instanceof TransientApiException t) {
+            return t.rejection();
+        }
+        // connection refused or reset, time-outs: the API was never heard
+        return Rejection.of("unreachable", e == null ? "unknown failure" : describe(e));
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,97 @@
+package io.tikmatrix.bridge.inbox;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tikmatrix.bridge.submit.ReceiptLine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Writes {@code receipts/<name>.receipt.json} as the file's descriptors finish, one line at a time, so a
+ * file of a million descriptors needs no more memory than one. The receipt appears under its final name
+ * only when complete (written beside it, then moved), so a reader never sees half a receipt.
+ */
+public class ReceiptWriter implements AutoCloseable {
+
+    public static final String PROPERTY = "tikmatrixReceipt";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private enum Count { submitted, dead_lettered, duplicate }
+
+    private final Path target;
+    private final Path partial;
+    private final JsonGenerator out;
+    private final Map<Count, Long> counts = new EnumMap<>(Count.class);
+
+    public ReceiptWriter(Path receiptsDir, String fileName, String sha256) {
+        this.target = receiptsDir.resolve(fileName + ".receipt.json");
+        this.partial = receiptsDir.resolve("." + fileName + ".receipt.json.part");
+        try {
+            Files.createDirectories(receiptsDir);
+            out = JSON.getFactory().createGenerator(Files.newOutputStream(partial), JsonEncoding.UTF8);
+            out.useDefaultPrettyPrinter();
+            out.writeStartObject();
+            out.writeStringField("file", fileName);
+            out.writeStringField("sha256", sha256);
+            out.writeStringField("received_at", Instant.now().toString());
+            out.writeArrayFieldStart("descriptors");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write receipt " + partial, e);
+        }
+        for (Count c : Count.values()) {
+            counts.put(c, 0L);
+        }
+    }
+
+    public synchronized void append(ReceiptLine line) {
+        try {
+            JSON.writeTree(out, line.toJson());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write receipt " + partial, e);
+        }
+        counts.merge(Count.valueOf(line.outcome().replace('-', '_')), 1L, Long::sum);
+    }
+
+    /** @return the counts per outcome, as the receipt's summary has them */
+    public synchronized Map<String, Long> finish() {
+        try {
+            out.writeEndArray();
+            out.writeObjectFieldStart("summary");
+            for (Map.Entry<Count, Long> e : counts.entrySet()) {
+                out.writeNumberField(e.getKey().name(), e.getValue());
+            }
+            out.writeEndObject();
+            out.writeStringField("finished_at", Instant.now().toString());
+            out.writeEndObject();
+            out.close();
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot finish receipt " + target, e);
+        }
+        Map<String, Long> summary = new java.util.LinkedHashMap<>();
+        counts.forEach((k, v) -> summary.put(k.name(), v));
+        return summary;
+    }
+
+    /** Drops a receipt that will not be finished: the file stays in the inbox and is read again. */
+    @Override
+    public synchronized void close() {
+        try {
+            if (!out.isClosed()) {
+                out.close();
+            }
+            Files.deleteIfExists(partial);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot drop receipt " + partial, e);
+        }
+    }
+}

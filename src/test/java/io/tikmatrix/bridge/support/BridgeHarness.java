@@ -1,0 +1,148 @@
+package io.tikmatrix.bridge.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tikmatrix.bridge.Bridge;
+import io.tikmatrix.bridge.config.BridgeConfig;
+import io.tikmatrix.bridge.simulator.SimulatorSettings;
+import io.tikmatrix.bridge.simulator.TikMatrixSimulator;
+import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real bridge (the YAML routes of {@code routes/}, an H2 file store) against the embedded simulator
+ * on loopback, with short delays so a test sees retries and polls in a second or two.
+ */
+public final class BridgeHarness implements AutoCloseable {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dataDir;
+    private final Map<String, String> settings = new HashMap<>();
+    private final TikMatrixSimulator simulator;
+    private Bridge bridge;
+
+    public BridgeHarness(Path dataDir) {
+        this(dataDir, SimulatorSettings.defaults());
+    }
+
+    public BridgeHarness(Path dataDir, SimulatorSettings simulatorSettings) {
+        this.dataDir = dataDir;
+        this.simulator = new TikMatrixSimulator(new SchemaDescriptorValidator(), simulatorSettings).start(0);
+        settings.put("tikmatrix.base-url", simulator.baseUrl());
+        settings.put("bridge.data-dir", dataDir.toString());
+        settings.put("bridge.inbox.poll-interval", "100ms");
+        settings.put("bridge.inbox.stable-for", "100ms");
+        settings.put("bridge.retry.max-attempts", "4");
+        settings.put("bridge.retry.initial-delay", "50ms");
+        settings.put("bridge.retry.max-delay", "200ms");
+        settings.put("bridge.licence.check-interval", "200ms");
+        settings.put("tikmatrix.response-timeout", "2s");
+    }
+
+    public BridgeHarness with(String key, String value) {
+        settings.put(key, value);
+        return this;
+    }
+
+    public BridgeHarness start() {
+        try {
+            bridge = Bridge.start(BridgeConfig.load(Path.of("").toAbsolutePath(), Map.of(), new Properties(), settings), Path.of(""));
+        } catch (Exception e) {
+            throw new IllegalStateException("bridge did not start", e);
+        }
+        return this;
+    }
+
+    /** Stops the bridge and starts a new one on the same data folder and store, as a restart would. */
+    public BridgeHarness restart() {
+        bridge.close();
+        return start();
+    }
+
+    public TikMatrixSimulator simulator() {
+        return simulator;
+    }
+
+    public Bridge bridge() {
+        return bridge;
+    }
+
+    public Path dir(String name) {
+        return dataDir.resolve(name);
+    }
+
+    /** Writes beside the inbox and moves in whole, as a careful producer would. */
+    public Path drop(String name, String content) {
+        return drop(name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Path drop(String name, byte[] content) {
+        try {
+            Path staging = Files.createDirectories(dataDir.resolve("staging")).resolve(name);
+            Files.write(staging, content);
+            return Files.move(staging, Files.createDirectories(dir("inbox")).resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public JsonNode awaitReceipt(String name) {
+        Path receipt = dir("receipts").resolve(name + ".receipt.json");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(receipt));
+        return read(receipt);
+    }
+
+    public List<JsonNode> deadLetters(String key) {
+        Path folder = dir("deadletter").resolve(key);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            List<JsonNode> records = new ArrayList<>();
+            files.filter(p -> p.toString().endsWith(".json")).sorted().forEach(p -> records.add(read(p)));
+            return records;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<JsonNode> awaitDeadLetters(String key, int count) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters(key).size() >= count);
+        return deadLetters(key);
+    }
+
+    public static JsonNode read(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (bridge != null) {
+                bridge.close();
+            }
+        } finally {
+            simulator.close();
+        }
+    }
+}
