@@ -72,7 +72,7 @@ public final class Bridge implements AutoCloseable {
             public void beforeConfigure(BaseMainSupport support) {
                 CamelContext context = support.getCamelContext();
                 licenceGate.setCamelContext(context);
-                configureHttpTimeouts(context, config);
+                configureHttpClient(context, config);
             }
         });
         Bridge bridge = new Bridge(main, dataSource, submitPool, licenceGate);
@@ -85,9 +85,13 @@ public final class Bridge implements AutoCloseable {
         return bridge;
     }
 
-    /** camel-http waits 3 minutes by default; an API on localhost that has not answered in seconds is not going to. */
-    private static void configureHttpTimeouts(CamelContext context, BridgeConfig config) {
+    /**
+     * camel-http waits 3 minutes by default; an API on localhost that has not answered in seconds is not
+     * going to. And the client's own quiet retry of a 503 would double every attempt the retry policy counts.
+     */
+    private static void configureHttpClient(CamelContext context, BridgeConfig config) {
         HttpComponent http = context.getComponent("http", HttpComponent.class);
+        http.setAutomaticRetriesDisabled(true);
         http.setConnectTimeout(config.duration("tikmatrix.connect-timeout").toMillis());
         http.setConnectionRequestTimeout(config.duration("tikmatrix.connect-timeout").toMillis());
         http.setResponseTimeout(config.duration("tikmatrix.response-timeout").toMillis());

@@ -31,7 +31,9 @@ public class TikMatrixCall {
         s.attempt(Instant.now());
         ObjectNode request = s.descriptor().body().deepCopy();
         request.remove("id");
-        exchange.getMessage().removeHeaders("*");
+        // the answer of the previous attempt must not leak into this one; Camel's own headers
+        // (the redelivery counter among them) must stay
+        exchange.getMessage().removeHeaders("CamelHttp*");
         exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
         exchange.getMessage().setBody(JSON.writeValueAsBytes(request));

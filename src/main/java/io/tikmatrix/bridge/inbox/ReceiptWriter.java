@@ -13,11 +13,15 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * Writes {@code receipts/<name>.receipt.json} as the file's descriptors finish, one line at a time, so a
  * file of a million descriptors needs no more memory than one. The receipt appears under its final name
  * only when complete (written beside it, then moved), so a reader never sees half a receipt.
+ * Descriptors finish out of order (calls run in parallel, some retry); lines wait here until those
+ * before them are written, so the receipt reads in file order while only the out-of-order ones are held.
  */
 public class ReceiptWriter implements AutoCloseable {
 
@@ -31,6 +35,8 @@ public class ReceiptWriter implements AutoCloseable {
     private final Path partial;
     private final JsonGenerator out;
     private final Map<Count, Long> counts = new EnumMap<>(Count.class);
+    private final NavigableMap<Integer, ReceiptLine> waiting = new TreeMap<>();
+    private int nextIndex;
 
     public ReceiptWriter(Path receiptsDir, String fileName, String sha256) {
         this.target = receiptsDir.resolve(fileName + ".receipt.json");
@@ -52,7 +58,16 @@ public class ReceiptWriter implements AutoCloseable {
         }
     }
 
-    public synchronized void append(ReceiptLine line) {
+    /** @param index the descriptor's place in the file, counting from 0 without gaps */
+    public synchronized void append(int index, ReceiptLine line) {
+        waiting.put(index, line);
+        while (!waiting.isEmpty() && waiting.firstKey() == nextIndex) {
+            write(waiting.pollFirstEntry().getValue());
+            nextIndex++;
+        }
+    }
+
+    private void write(ReceiptLine line) {
         try {
             JSON.writeTree(out, line.toJson());
         } catch (IOException e) {
@@ -63,6 +78,9 @@ public class ReceiptWriter implements AutoCloseable {
 
     /** @return the counts per outcome, as the receipt's summary has them */
     public synchronized Map<String, Long> finish() {
+        if (!waiting.isEmpty()) {
+            throw new IllegalStateException("receipt " + target + " misses the line of descriptor " + nextIndex);
+        }
         try {
             out.writeEndArray();
             out.writeObjectFieldStart("summary");
