@@ -53,7 +53,8 @@ public class DeadLetters {
         record.put("last_attempt_at", Objects.toString(s.lastAttemptAt(), null));
         record.put("dead_lettered_at", Instant.now().toString());
 
-        journal.deadLettered(s.key());
+        ObjectNode body = s.descriptor().body();
+        journal.deadLettered(s.key(), body != null && SecretMasker.holdsSecrets(body) ? body.toString() : null);
         s.receiptLine(ReceiptLine.deadLettered(s.source(), s.key(), rejection));
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.FILE_NAME, RecordNames.forKey(s.key()));

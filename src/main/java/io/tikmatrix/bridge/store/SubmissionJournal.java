@@ -16,7 +16,9 @@ import java.util.Optional;
 /**
  * Which descriptor keys were submitted, and the task ids they produced. A key is claimed before the
  * API call, so neither a restart nor a second bridge on the same database submits it twice; a key
- * whose descriptor was dead-lettered may be claimed again (that is how a replay works).
+ * whose descriptor was dead-lettered may be claimed again (that is how a replay works). A dead-lettered
+ * descriptor that held secrets is kept here as received, because its dead-letter record shows them
+ * masked and a replay needs them back.
  */
 public class SubmissionJournal {
 
@@ -39,6 +41,7 @@ public class SubmissionJournal {
                     + " descriptor_key VARCHAR(2048) PRIMARY KEY,"
                     + " state VARCHAR(16) NOT NULL,"
                     + " task_ids VARCHAR(8000),"
+                    + " withheld_descriptor VARCHAR(100000),"
                     + " updated_at TIMESTAMP NOT NULL)");
         } catch (SQLException e) {
             throw new StoreException("cannot create the submission journal", e);
@@ -77,11 +80,44 @@ public class SubmissionJournal {
     }
 
     public void submitted(String key, List<Long> taskIds) {
-        update(key, State.SUBMITTED, join(taskIds));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement u = c.prepareStatement(
+                     "UPDATE bridge_submission SET state = ?, task_ids = ?, withheld_descriptor = NULL, updated_at = ? WHERE descriptor_key = ?")) {
+            u.setString(1, State.SUBMITTED.name());
+            u.setString(2, join(taskIds));
+            u.setTimestamp(3, Timestamp.from(Instant.now()));
+            u.setString(4, key);
+            u.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot record the tasks of descriptor key " + key, e);
+        }
     }
 
-    public void deadLettered(String key) {
-        update(key, State.DEAD_LETTERED, null);
+    /** @param withheldDescriptor the descriptor as received when it holds secrets its record masks, else null */
+    public void deadLettered(String key, String withheldDescriptor) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement u = c.prepareStatement(
+                     "UPDATE bridge_submission SET state = ?, task_ids = NULL, withheld_descriptor = ?, updated_at = ? WHERE descriptor_key = ?")) {
+            u.setString(1, State.DEAD_LETTERED.name());
+            u.setString(2, withheldDescriptor);
+            u.setTimestamp(3, Timestamp.from(Instant.now()));
+            u.setString(4, key);
+            u.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot record the dead letter of descriptor key " + key, e);
+        }
+    }
+
+    public Optional<String> withheldDescriptor(String key) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT withheld_descriptor FROM bridge_submission WHERE descriptor_key = ?")) {
+            q.setString(1, key);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read descriptor key " + key, e);
+        }
     }
 
     public Optional<Earlier> find(String key) {
@@ -102,19 +138,6 @@ public class SubmissionJournal {
         }
     }
 
-    private void update(String key, State state, String taskIds) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement u = c.prepareStatement(
-                     "UPDATE bridge_submission SET state = ?, task_ids = ?, updated_at = ? WHERE descriptor_key = ?")) {
-            u.setString(1, state.name());
-            u.setString(2, taskIds);
-            u.setTimestamp(3, Timestamp.from(Instant.now()));
-            u.setString(4, key);
-            u.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("cannot record " + state + " for descriptor key " + key, e);
-        }
-    }
 
     /** SQLSTATE class 23 is an integrity constraint violation on H2 and PostgreSQL alike. */
     private static boolean isUniqueViolation(SQLException e) {

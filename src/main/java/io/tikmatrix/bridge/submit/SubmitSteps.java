@@ -1,11 +1,14 @@
 package io.tikmatrix.bridge.submit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tikmatrix.bridge.api.DescriptorRejectedException;
 import io.tikmatrix.bridge.api.Rejection;
 import io.tikmatrix.bridge.descriptor.Descriptor;
 import io.tikmatrix.bridge.store.SubmissionJournal;
 import io.tikmatrix.bridge.validation.DescriptorValidator;
+import io.tikmatrix.bridge.validation.SecretMasker;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +22,7 @@ public class SubmitSteps {
     public static final String DUPLICATE = "tikmatrixDuplicate";
 
     private static final Logger LOG = LoggerFactory.getLogger(SubmitSteps.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SubmissionJournal journal;
     private final DescriptorValidator validator;
@@ -33,15 +37,23 @@ public class SubmitSteps {
         exchange.setProperty(Submission.PROPERTY, new Submission(exchange.getMessage().getBody(Descriptor.class)));
     }
 
-    /** Claims the key in the journal; a key claimed before is a duplicate and goes no further. */
-    public void claim(Exchange exchange) {
+    /**
+     * Claims the key in the journal; a key claimed before is a duplicate and goes no further. A replayed
+     * dead letter gets back the secrets its record showed masked.
+     */
+    public void claim(Exchange exchange) throws JsonProcessingException {
         Submission s = Submission.of(exchange);
         Optional<SubmissionJournal.Earlier> earlier = journal.claim(s.key());
         exchange.setProperty(DUPLICATE, earlier.isPresent());
-        earlier.ifPresent(e -> {
-            s.receiptLine(ReceiptLine.duplicate(s.source(), s.key(), e.taskIds()));
-            LOG.info("duplicate {}: already {} as tasks {}", s.key(), e.state().name().toLowerCase(), e.taskIds());
-        });
+        if (earlier.isPresent()) {
+            s.receiptLine(ReceiptLine.duplicate(s.source(), s.key(), earlier.get().taskIds()));
+            LOG.info("duplicate {}: already {} as tasks {}", s.key(), earlier.get().state().name().toLowerCase(), earlier.get().taskIds());
+        } else if (SecretMasker.showsMask(s.descriptor().body())) {
+            Optional<String> original = journal.withheldDescriptor(s.key());
+            if (original.isPresent()) {
+                SecretMasker.restore(s.descriptor().body(), JSON.readTree(original.get()));
+            }
+        }
     }
 
     public void validate(Exchange exchange) throws DescriptorRejectedException {

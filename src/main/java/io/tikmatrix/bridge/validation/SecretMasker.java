@@ -28,6 +28,50 @@ public final class SecretMasker {
         return copy;
     }
 
+    /** Whether masking would change anything: only such descriptors need their secrets kept for a replay. */
+    public static boolean holdsSecrets(JsonNode descriptor) {
+        return descriptor != null && descriptor.isObject() && !mask(descriptor).equals(descriptor);
+    }
+
+    /** Whether a descriptor shows a masked secret: it comes back from a dead-letter record. */
+    public static boolean showsMask(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                if (SECRET_FIELD.equals(field.getKey()) && MASK.equals(field.getValue().asText(null)) || showsMask(field.getValue())) {
+                    return true;
+                }
+            }
+        } else if (node != null && node.isArray()) {
+            for (JsonNode element : node) {
+                if (showsMask(element)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Puts back, in a replayed descriptor, each secret that its dead-letter record shows as {@code ***},
+     * taking it from the descriptor as first received. Fields the user edited before the replay stay as edited.
+     */
+    public static void restore(JsonNode masked, JsonNode original) {
+        if (masked instanceof ObjectNode object && original != null && original.isObject()) {
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                JsonNode before = original.get(field.getKey());
+                if (SECRET_FIELD.equals(field.getKey()) && MASK.equals(field.getValue().asText(null)) && before != null && !before.isNull()) {
+                    field.setValue(before.deepCopy());
+                } else {
+                    restore(field.getValue(), before);
+                }
+            }
+        } else if (masked != null && masked.isArray() && original != null && original.isArray()) {
+            for (int i = 0; i < masked.size() && i < original.size(); i++) {
+                restore(masked.get(i), original.get(i));
+            }
+        }
+    }
+
     private static void maskInPlace(JsonNode node) {
         if (node instanceof ObjectNode object) {
             for (Map.Entry<String, JsonNode> field : object.properties()) {

@@ -67,7 +67,7 @@ class SubmissionJournalTest {
     void aDeadLetteredKeyMayBeClaimedAgainForReplay(String database) {
         SubmissionJournal journal = journal(database);
         journal.claim("k1");
-        journal.deadLettered("k1");
+        journal.deadLettered("k1", null);
 
         assertThat(journal.claim("k1")).isEmpty();
         assertThat(journal.find("k1")).get().extracting(SubmissionJournal.Earlier::state)
