@@ -1,0 +1,64 @@
+package io.tikmatrix.bridge;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The launcher as an operator meets it: a child JVM started the way the jar is, from a working directory. */
+class LauncherTest {
+
+    @TempDir
+    Path workingDir;
+
+    private record Run(int exitCode, String output) {
+    }
+
+    private Run launch(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path")));
+        command.addAll(jvmOptions);
+        command.add(BridgeMain.class.getName());
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true).start();
+        boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        return new Run(ended ? process.exitValue() : -1, new String(process.getInputStream().readAllBytes()));
+    }
+
+    @Test
+    void aBadValueStopsTheStartWithItsKeyAndExitCode2() throws Exception {
+        Run run = launch(List.of("-Dbridge.retry.initial-delay=soonish", "-Dbridge.api.concurrency=0"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.output()).contains("bridge.retry.initial-delay").contains("soonish").contains("bridge.api.concurrency");
+    }
+
+    @Test
+    void aBadValueInTheConfigFileIsNamedToo() throws Exception {
+        Files.createDirectories(workingDir.resolve("config"));
+        Files.writeString(workingDir.resolve("config/application.properties"), "tikmatrix.base-url=not a url\n");
+
+        Run run = launch(List.of());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.output()).contains("tikmatrix.base-url");
+    }
+
+    @Test
+    void anUnknownOptionIsRefused() throws Exception {
+        Run run = launch(List.of(), "--simulatr");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.output()).contains("--simulatr");
+    }
+}
