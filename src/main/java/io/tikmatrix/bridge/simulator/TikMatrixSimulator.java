@@ -24,6 +24,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TikMatrixSimulator implements AutoCloseable {
 
+    static {
+        // The JDK server writes headers and body in two packets; with Nagle on, each answer then waits for
+        // the client's delayed ACK (~40 ms on Linux loopback), which would cap the bridge at ~25 calls/s per
+        // connection. It is read once, when the first server starts, hence here.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(TikMatrixSimulator.class);
     private static final int THREADS = 8;
 
