@@ -1,0 +1,58 @@
+package io.tikmatrix.bridge.inbox;
+
+import io.tikmatrix.bridge.support.BridgeHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A file is read only once it is completely written: its size and mtime hold still, or its marker file exists. */
+class CompleteFilesOnlyTest {
+
+    private static final String LINE = "{\"serials\": [\"s%d\"], \"script_name\": \"account_warmup\", \"script_config\": {}}\n";
+
+    @TempDir
+    Path dir;
+
+    private BridgeHarness bridge;
+
+    @AfterEach
+    void stop() {
+        bridge.close();
+    }
+
+    @Test
+    void aFileStillGrowingIsLeftUntilItHoldsStill() throws Exception {
+        bridge = new BridgeHarness(dir).with("bridge.inbox.stable-for", "700ms").start();
+        Path file = Files.createDirectories(dir.resolve("inbox")).resolve("slow-writer.jsonl");
+
+        try (Writer out = Files.newBufferedWriter(file)) {
+            for (int i = 0; i < 12; i++) {
+                out.write(LINE.formatted(i));
+                out.flush();
+                Thread.sleep(150);
+            }
+        }
+
+        assertThat(bridge.awaitReceipt("slow-writer.jsonl").path("summary").path("submitted").asInt()).isEqualTo(12);
+    }
+
+    @Test
+    void withADoneMarkerConfiguredAFileWaitsForItsMarker() throws Exception {
+        bridge = new BridgeHarness(dir).with("bridge.inbox.done-file-name", "${file:name}.done").start();
+        bridge.drop("marked.jsonl", LINE.formatted(1));
+
+        Thread.sleep(1000);
+        assertThat(dir.resolve("inbox/marked.jsonl")).exists();
+        assertThat(bridge.simulator().requestCount("POST", "/task")).isZero();
+
+        Files.writeString(dir.resolve("inbox/marked.jsonl.done"), "");
+
+        assertThat(bridge.awaitReceipt("marked.jsonl").path("summary").path("submitted").asInt()).isEqualTo(1);
+    }
+}
