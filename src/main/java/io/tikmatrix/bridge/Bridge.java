@@ -8,6 +8,7 @@ import io.tikmatrix.bridge.descriptor.FileInspector;
 import io.tikmatrix.bridge.inbox.InboxFiles;
 import io.tikmatrix.bridge.inbox.ReceiptCollector;
 import io.tikmatrix.bridge.licence.LicenceGate;
+import io.tikmatrix.bridge.licence.LicenceHealthCheck;
 import io.tikmatrix.bridge.store.StoreDataSource;
 import io.tikmatrix.bridge.store.SubmissionJournal;
 import io.tikmatrix.bridge.submit.SubmitSteps;
@@ -18,7 +19,11 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +40,8 @@ public final class Bridge implements AutoCloseable {
     /** Routes that take in new work; the licence gate holds them. */
     static final List<String> INTAKE_ROUTES = List.of("inbox");
 
+    private static final Logger LOG = LoggerFactory.getLogger(Bridge.class);
+
     private final Main main;
     private final HikariDataSource dataSource;
     private final ExecutorService submitPool;
@@ -50,17 +57,26 @@ public final class Bridge implements AutoCloseable {
     public static Bridge start(BridgeConfig config, Path workingDir) throws Exception {
         HikariDataSource dataSource = StoreDataSource.open(
                 config.get("bridge.store.jdbc-url"), config.get("bridge.store.username"), config.get("bridge.store.password"));
-        SubmissionJournal journal = new SubmissionJournal(dataSource);
+        SubmissionJournal journal = new SubmissionJournal(dataSource, claimLease(config));
+        if (!StoreDataSource.isShared(dataSource)) {
+            int freed = journal.releaseInFlightClaims();
+            if (freed > 0) {
+                LOG.warn("{} descriptor(s) were in flight when the bridge last stopped; they are submitted when their files are read again", freed);
+            }
+        }
         SchemaDescriptorValidator validator = new SchemaDescriptorValidator();
         LicenceGate licenceGate = new LicenceGate(INTAKE_ROUTES);
         ExecutorService submitPool = submitPool(config.integer("bridge.api.concurrency"));
 
         Main main = new Main();
         main.configure().setName("tikmatrix-bridge");
+        // in-flight calls may be waiting out a back-off; past this they stay unsubmitted and are claimed again on restart
+        main.configure().setShutdownTimeout(15);
         main.configure().withRoutesIncludePattern("file:" + workingDir.resolve("routes").toAbsolutePath() + "/*.camel.yaml");
         main.setOverrideProperties(config.toCamelProperties());
         main.bind("storeDataSource", dataSource);
         main.bind("licenceGate", licenceGate);
+        main.bind("licenceHealthCheck", new LicenceHealthCheck(licenceGate));
         main.bind("submitPool", submitPool);
         main.bind("inboxFiles", new InboxFiles(new FileInspector(), validator, config.path("bridge.receipts.dir")));
         main.bind("receiptCollector", new ReceiptCollector());
@@ -83,6 +99,14 @@ public final class Bridge implements AutoCloseable {
             throw e;
         }
         return bridge;
+    }
+
+    /** Longer than one descriptor's whole retry budget: a claim that old belongs to a bridge that died. */
+    private static Duration claimLease(BridgeConfig config) {
+        Duration perAttempt = config.duration("tikmatrix.connect-timeout")
+                .plus(config.duration("tikmatrix.response-timeout"))
+                .plus(config.duration("bridge.retry.max-delay"));
+        return perAttempt.multipliedBy(config.integer("bridge.retry.max-attempts")).plus(Duration.ofMinutes(1));
     }
 
     /**

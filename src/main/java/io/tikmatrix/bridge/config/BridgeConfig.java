@@ -70,6 +70,8 @@ public final class BridgeConfig {
         d.put("bridge.retry.max-delay", "60s");
         d.put("bridge.api.concurrency", "4");
         d.put("bridge.licence.check-interval", "5s");
+        d.put("bridge.health.enabled", "true");
+        d.put("bridge.health.port", "50810");
         d.put("bridge.status.poll-interval", "5s");
         d.put("bridge.events.endpoints", "file:${bridge.data-dir}/events");
         d.put("bridge.schedules.file", "config/schedules.yaml");
@@ -176,6 +178,10 @@ public final class BridgeConfig {
         }
         checkWholeNumber("bridge.retry.max-attempts", problems);
         checkWholeNumber("bridge.api.concurrency", problems);
+        checkWholeNumber("bridge.health.port", problems);
+        if (!List.of("true", "false").contains(values.get("bridge.health.enabled"))) {
+            problems.add("bridge.health.enabled: must be true or false, got '" + values.get("bridge.health.enabled") + "'");
+        }
         try {
             if (Double.parseDouble(values.get("bridge.retry.multiplier")) < 1.0) {
                 problems.add("bridge.retry.multiplier: must be 1 or more, got '" + values.get("bridge.retry.multiplier") + "'");
@@ -260,6 +266,11 @@ public final class BridgeConfig {
             p.setProperty(key + "-ms", Long.toString(duration(key).toMillis()));
         }
         p.setProperty("bridge.retry.max-redeliveries", Integer.toString(integer("bridge.retry.max-attempts") - 1));
+        // /observe/health on loopback only: the bridge is as local as the TikMatrix API it guards
+        p.setProperty("camel.management.enabled", get("bridge.health.enabled"));
+        p.setProperty("camel.management.healthCheckEnabled", "true");
+        p.setProperty("camel.management.host", "127.0.0.1");
+        p.setProperty("camel.management.port", get("bridge.health.port"));
         return p;
     }
 

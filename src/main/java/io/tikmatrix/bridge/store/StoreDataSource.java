@@ -24,7 +24,15 @@ public final class StoreDataSource {
         return new HikariDataSource(config);
     }
 
-    public static boolean isPostgres(DataSource ds) {
-        return ds instanceof HikariDataSource h && h.getJdbcUrl().startsWith("jdbc:postgresql:");
+    /**
+     * Whether other bridges may use the same database. An embedded H2 file is opened by one process
+     * at a time (unless AUTO_SERVER is asked for), so whatever it holds in flight is this bridge's own.
+     */
+    public static boolean isShared(DataSource ds) {
+        if (ds instanceof HikariDataSource h) {
+            String url = h.getJdbcUrl().toUpperCase();
+            return !url.startsWith("JDBC:H2:") || url.contains("AUTO_SERVER=TRUE") || url.startsWith("JDBC:H2:TCP:");
+        }
+        return true;
     }
 }

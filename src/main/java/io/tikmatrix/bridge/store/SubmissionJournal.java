@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,9 +30,15 @@ public class SubmissionJournal {
     }
 
     private final DataSource dataSource;
+    private final Duration claimLease;
 
-    public SubmissionJournal(DataSource dataSource) {
+    /**
+     * @param claimLease how long a claim may stay in flight before another attempt may take the key over:
+     *                   longer than a descriptor's whole retry budget, so only a claim whose bridge died expires
+     */
+    public SubmissionJournal(DataSource dataSource, Duration claimLease) {
         this.dataSource = dataSource;
+        this.claimLease = claimLease;
         createSchema();
     }
 
@@ -63,12 +70,15 @@ public class SubmissionJournal {
                     throw e;
                 }
             }
-            try (PreparedStatement reclaim = c.prepareStatement(
-                    "UPDATE bridge_submission SET state = ?, task_ids = NULL, updated_at = ? WHERE descriptor_key = ? AND state = ?")) {
+            try (PreparedStatement reclaim = c.prepareStatement("UPDATE bridge_submission SET state = ?, task_ids = NULL, updated_at = ?"
+                    + " WHERE descriptor_key = ? AND (state = ? OR (state = ? AND updated_at < ?))")) {
+                Instant now = Instant.now();
                 reclaim.setString(1, State.IN_FLIGHT.name());
-                reclaim.setTimestamp(2, Timestamp.from(Instant.now()));
+                reclaim.setTimestamp(2, Timestamp.from(now));
                 reclaim.setString(3, key);
                 reclaim.setString(4, State.DEAD_LETTERED.name());
+                reclaim.setString(5, State.IN_FLIGHT.name());
+                reclaim.setTimestamp(6, Timestamp.from(now.minus(claimLease)));
                 if (reclaim.executeUpdate() == 1) {
                     return Optional.empty();
                 }
@@ -76,6 +86,22 @@ public class SubmissionJournal {
             return Optional.of(find(c, key));
         } catch (SQLException e) {
             throw new StoreException("cannot claim descriptor key " + key, e);
+        }
+    }
+
+    /**
+     * Frees the keys a stopped bridge left in flight, so their files, still in the inbox, are submitted
+     * when read again. Only for a store no other bridge can be using (an embedded H2 file).
+     *
+     * @return how many keys were freed
+     */
+    public int releaseInFlightClaims() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement d = c.prepareStatement("DELETE FROM bridge_submission WHERE state = ?")) {
+            d.setString(1, State.IN_FLIGHT.name());
+            return d.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot release claims in flight", e);
         }
     }
 

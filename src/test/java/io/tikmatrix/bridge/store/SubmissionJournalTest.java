@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The journal that keeps a descriptor key from being submitted twice, on H2 and on PostgreSQL. */
 class SubmissionJournalTest {
 
+    private static final Duration LEASE = Duration.ofMinutes(10);
+
     @TempDir
     Path dir;
 
@@ -28,7 +31,7 @@ class SubmissionJournalTest {
     private SubmissionJournal journal(String database) {
         String url = database.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.freshPostgresSchema();
         dataSource = StoreDataSource.open(url, "", "");
-        return new SubmissionJournal(dataSource);
+        return new SubmissionJournal(dataSource, LEASE);
     }
 
     @AfterEach
@@ -99,13 +102,41 @@ class SubmissionJournalTest {
     void theJournalSurvivesAReopen(String database) {
         String url = database.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.freshPostgresSchema();
         try (HikariDataSource first = StoreDataSource.open(url, "", "")) {
-            SubmissionJournal journal = new SubmissionJournal(first);
+            SubmissionJournal journal = new SubmissionJournal(first, LEASE);
             journal.claim("k1");
             journal.submitted("k1", List.of(7L));
         }
         try (HikariDataSource second = StoreDataSource.open(url, "", "")) {
-            assertThat(new SubmissionJournal(second).claim("k1")).get()
+            assertThat(new SubmissionJournal(second, LEASE).claim("k1")).get()
                     .extracting(SubmissionJournal.Earlier::taskIds).isEqualTo(List.of(7L));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aClaimOlderThanItsLeaseMayBeTakenOver(String database) throws Exception {
+        String url = database.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.freshPostgresSchema();
+        dataSource = StoreDataSource.open(url, "", "");
+        SubmissionJournal shortLease = new SubmissionJournal(dataSource, Duration.ofMillis(200));
+        shortLease.claim("abandoned");
+        assertThat(shortLease.claim("abandoned")).as("still within its lease").isPresent();
+
+        Thread.sleep(300);
+
+        assertThat(shortLease.claim("abandoned")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void releasingClaimsInFlightFreesThemAndKeepsTheSubmitted(String database) {
+        SubmissionJournal journal = journal(database);
+        journal.claim("stopped-mid-retry");
+        journal.claim("done");
+        journal.submitted("done", List.of(5L));
+
+        assertThat(journal.releaseInFlightClaims()).isEqualTo(1);
+
+        assertThat(journal.claim("stopped-mid-retry")).isEmpty();
+        assertThat(journal.claim("done")).isPresent();
     }
 }

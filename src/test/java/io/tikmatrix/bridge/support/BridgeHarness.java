@@ -52,6 +52,7 @@ public final class BridgeHarness implements AutoCloseable {
         settings.put("bridge.retry.initial-delay", "50ms");
         settings.put("bridge.retry.max-delay", "200ms");
         settings.put("bridge.licence.check-interval", "200ms");
+        settings.put("bridge.health.enabled", "false");
         settings.put("tikmatrix.response-timeout", "2s");
     }
 

@@ -1,0 +1,54 @@
+package io.tikmatrix.bridge.licence;
+
+import io.tikmatrix.bridge.support.BridgeHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** /observe/health reports the bridge unhealthy, with the reason, while intake is held. */
+class LicenceHealthTest {
+
+    @TempDir
+    Path dir;
+
+    private BridgeHarness bridge;
+
+    @AfterEach
+    void stop() {
+        bridge.close();
+    }
+
+    @Test
+    void aPlanWithoutApiAccessIsReportedDownAndThenUp() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        bridge = new BridgeHarness(dir).with("bridge.health.enabled", "true").with("bridge.health.port", Integer.toString(port));
+        bridge.simulator().faults().setPlan(false);
+        bridge.start();
+        URI health = URI.create("http://127.0.0.1:" + port + "/observe/health");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get(health))
+                .contains("licence").contains("DOWN").contains("40301"));
+
+        bridge.simulator().faults().setPlan(true);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get(health)).contains("\"UP\"").doesNotContain("DOWN"));
+    }
+
+    private static String get(URI uri) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+}
