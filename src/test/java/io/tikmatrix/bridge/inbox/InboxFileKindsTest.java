@@ -36,7 +36,7 @@ class InboxFileKindsTest {
         bridge.drop("batch.json", """
                 [{"id": "mine-1", "serials": ["emulator-5554"], "script_name": "post",
                   "script_config": {"content_type": 0, "captions": "नमस्ते दुनिया 🔥🎉", "material_list": ["C:/Videos/v1.mp4"]}},
-                 {"usernames": ["@asha"], "script_name": "follow", "script_config": {"target_users": ["@a", "@b"]}, "enable_multi_account": false}]
+                 {"usernames": ["@asha"], "script_name": "follow", "script_config": {"target_users": ["@a", "@b"], "future_option": "kept"}, "enable_multi_account": false}]
                 """);
 
         JsonNode receipt = bridge.awaitReceipt("batch.json");
@@ -49,7 +49,10 @@ class InboxFileKindsTest {
                     assertThat(body.has("id")).isFalse();
                     assertThat(body.path("script_config").path("captions").asText()).isEqualTo("नमस्ते दुनिया 🔥🎉");
                 })
-                .anySatisfy(body -> assertThat(body.path("enable_multi_account").isBoolean()).isTrue());
+                .anySatisfy(body -> {
+                    assertThat(body.path("enable_multi_account").isBoolean()).isTrue();
+                    assertThat(body.path("script_config").path("future_option").asText()).as("unknown fields pass through").isEqualTo("kept");
+                });
         assertThat(dir.resolve("archive").resolve(LocalDate.now().toString()).resolve("batch.json")).exists();
         assertThat(dir.resolve("inbox/batch.json")).doesNotExist();
     }
