@@ -54,7 +54,8 @@ public final class EmbeddedArtemis implements BeforeAllCallback, AfterAllCallbac
                 // a nearly full CI disk would otherwise block every producer
                 .setMaxDiskUsage(-1)
                 .addAcceptorConfiguration(new TransportConfiguration(NettyAcceptorFactory.class.getName(), loopback, ACCEPTOR));
-        // paging and large-message folders are created even without persistence: keep them out of the worktree
+        // folders the broker still creates without persistence (paging, large messages) would otherwise
+        // land under ./data, i.e. in the worktree
         config.setBrokerInstance(dataDir.toFile());
         return config;
     }
