@@ -8,6 +8,7 @@ import io.tikmatrix.bridge.descriptor.FileInspector;
 import io.tikmatrix.bridge.inbox.InboxFiles;
 import io.tikmatrix.bridge.inbox.ReceiptCollector;
 import io.tikmatrix.bridge.licence.LicenceGate;
+import io.tikmatrix.bridge.schedule.SchedulesWiring;
 import io.tikmatrix.bridge.store.StoreDataSource;
 import io.tikmatrix.bridge.store.SubmissionJournal;
 import io.tikmatrix.bridge.submit.SubmitSteps;
@@ -48,10 +49,11 @@ public final class Bridge implements AutoCloseable {
     }
 
     public static Bridge start(BridgeConfig config, Path workingDir) throws Exception {
+        SchemaDescriptorValidator validator = new SchemaDescriptorValidator();
+        SchedulesWiring schedules = SchedulesWiring.load(config, workingDir, validator);
         HikariDataSource dataSource = StoreDataSource.open(
                 config.get("bridge.store.jdbc-url"), config.get("bridge.store.username"), config.get("bridge.store.password"));
         SubmissionJournal journal = new SubmissionJournal(dataSource);
-        SchemaDescriptorValidator validator = new SchemaDescriptorValidator();
         LicenceGate licenceGate = new LicenceGate(INTAKE_ROUTES);
         ExecutorService submitPool = submitPool(config.integer("bridge.api.concurrency"));
 
@@ -67,6 +69,7 @@ public final class Bridge implements AutoCloseable {
         main.bind("submitSteps", new SubmitSteps(journal, validator));
         main.bind("tikmatrixCall", new TikMatrixCall(licenceGate));
         main.bind("deadLetters", new DeadLetters(journal));
+        schedules.bind(main, dataSource);
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport support) {

@@ -72,8 +72,12 @@ public final class FireTimes {
      * (2026-03-08T09:00:00-04:00): the offset keeps the two 01:30 of a fall-back night apart.
      */
     public static String fireKey(String scheduleName, ZonedDateTime scheduledFireTime) {
-        String time = scheduledFireTime.truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        return DescriptorKeys.forScheduleFiring(scheduleName, time);
+        return DescriptorKeys.forScheduleFiring(scheduleName, fireTimeText(scheduledFireTime));
+    }
+
+    /** The fire time as the key and a receipt's source spell it. */
+    public static String fireTimeText(ZonedDateTime scheduledFireTime) {
+        return scheduledFireTime.truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     private static CronExpression cronOf(Schedule schedule) {

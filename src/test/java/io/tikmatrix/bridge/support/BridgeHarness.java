@@ -14,6 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +58,40 @@ public final class BridgeHarness implements AutoCloseable {
         settings.put("bridge.retry.max-delay", "200ms");
         settings.put("bridge.licence.check-interval", "200ms");
         settings.put("tikmatrix.response-timeout", "2s");
+    }
+
+    /**
+     * Writes the schedules file the bridge reads (and reloads), beside its data folder; the first call
+     * points bridge.schedules.file at it.
+     */
+    public Path schedules(String yaml) {
+        Path file = dataDir.resolve("schedules.yaml");
+        settings.put("bridge.schedules.file", file.toString());
+        try {
+            Path staging = Files.createDirectories(dataDir.resolve("staging")).resolve("schedules.yaml");
+            Files.writeString(staging, yaml);
+            return Files.move(staging, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The descriptor keys the submission journal holds that start with {@code prefix}, in order. */
+    public List<String> journalKeys(String prefix) {
+        try (Connection c = DriverManager.getConnection(TestDatabases.h2(dataDir));
+             PreparedStatement q = c.prepareStatement(
+                     "SELECT descriptor_key FROM bridge_submission WHERE descriptor_key LIKE ? ORDER BY descriptor_key")) {
+            q.setString(1, prefix + "%");
+            List<String> keys = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+            return keys;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public BridgeHarness with(String key, String value) {
