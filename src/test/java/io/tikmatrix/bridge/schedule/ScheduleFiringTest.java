@@ -47,7 +47,7 @@ class ScheduleFiringTest {
         assertThat(body.path("script_name").asText()).isEqualTo("account_warmup");
         assertThat(body.path("serials").get(0).asText()).isEqualTo("emulator-5554");
         assertThat(body.path("script_config").path("comment").asText()).isEqualTo("बहुत बढ़िया! 🔥");
-        assertThat(bridge.journalKeys("schedule:every-second@"))
+        assertThat(bridge.submittedKeys("schedule:every-second@"))
                 .hasSizeGreaterThanOrEqualTo(2)
                 .allSatisfy(key -> {
                     OffsetDateTime fireTime = OffsetDateTime.parse(key.substring("schedule:every-second@".length()));

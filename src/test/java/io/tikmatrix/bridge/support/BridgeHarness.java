@@ -76,11 +76,15 @@ public final class BridgeHarness implements AutoCloseable {
         }
     }
 
-    /** The descriptor keys the submission journal holds that start with {@code prefix}, in order. */
-    public List<String> journalKeys(String prefix) {
+    /**
+     * The descriptor keys starting with {@code prefix} that the submission journal records as submitted,
+     * in order: each one's task exists in the simulator.
+     */
+    public List<String> submittedKeys(String prefix) {
         try (Connection c = DriverManager.getConnection(TestDatabases.h2(dataDir));
              PreparedStatement q = c.prepareStatement(
-                     "SELECT descriptor_key FROM bridge_submission WHERE descriptor_key LIKE ? ORDER BY descriptor_key")) {
+                     "SELECT descriptor_key FROM bridge_submission WHERE descriptor_key LIKE ? AND state = 'SUBMITTED'"
+                             + " ORDER BY descriptor_key")) {
             q.setString(1, prefix + "%");
             List<String> keys = new ArrayList<>();
             try (ResultSet rs = q.executeQuery()) {
@@ -110,8 +114,14 @@ public final class BridgeHarness implements AutoCloseable {
 
     /** Stops the bridge and starts a new one on the same data folder and store, as a restart would. */
     public BridgeHarness restart() {
-        bridge.close();
+        stop();
         return start();
+    }
+
+    /** Stops the bridge, leaving its data folder and store for a later {@link #start()}; the simulator runs on. */
+    public void stop() {
+        bridge.close();
+        bridge = null;
     }
 
     public TikMatrixSimulator simulator() {
