@@ -13,7 +13,10 @@ import java.time.OffsetDateTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Each fire time of a schedule is one POST /task of its task, keyed by the schedule and the fire time. */
+/**
+ * Each fire time of a schedule is one POST /task of its task, keyed by the schedule and the fire time
+ * (to the second, whatever the jitter).
+ */
 class ScheduleFiringTest {
 
     @TempDir
@@ -34,6 +37,7 @@ class ScheduleFiringTest {
                   - name: every-second
                     cron: "* * * * * ?"
                     timezone: Asia/Kolkata
+                    jitter: 300ms
                     task:
                       script_name: account_warmup
                       serials: ["emulator-5554"]
