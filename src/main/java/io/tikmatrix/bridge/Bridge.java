@@ -9,6 +9,7 @@ import io.tikmatrix.bridge.inbox.InboxFiles;
 import io.tikmatrix.bridge.inbox.ReceiptCollector;
 import io.tikmatrix.bridge.licence.LicenceGate;
 import io.tikmatrix.bridge.licence.LicenceHealthCheck;
+import io.tikmatrix.bridge.schedule.SchedulesWiring;
 import io.tikmatrix.bridge.store.StoreDataSource;
 import io.tikmatrix.bridge.store.SubmissionJournal;
 import io.tikmatrix.bridge.submit.SubmitSteps;
@@ -18,7 +19,6 @@ import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +55,8 @@ public final class Bridge implements AutoCloseable {
     }
 
     public static Bridge start(BridgeConfig config, Path workingDir) throws Exception {
+        SchemaDescriptorValidator validator = new SchemaDescriptorValidator();
+        SchedulesWiring schedules = SchedulesWiring.load(config, workingDir, validator);
         HikariDataSource dataSource = StoreDataSource.open(
                 config.get("bridge.store.jdbc-url"), config.get("bridge.store.username"), config.get("bridge.store.password"));
         SubmissionJournal journal = new SubmissionJournal(dataSource, claimLease(config));
@@ -64,7 +66,6 @@ public final class Bridge implements AutoCloseable {
                 LOG.warn("{} descriptor(s) were in flight when the bridge last stopped; they are submitted when their files are read again", freed);
             }
         }
-        SchemaDescriptorValidator validator = new SchemaDescriptorValidator();
         LicenceGate licenceGate = new LicenceGate(INTAKE_ROUTES);
         ExecutorService submitPool = submitPool(config.integer("bridge.api.concurrency"));
 
@@ -83,6 +84,7 @@ public final class Bridge implements AutoCloseable {
         main.bind("submitSteps", new SubmitSteps(journal, validator));
         main.bind("tikmatrixCall", new TikMatrixCall(licenceGate));
         main.bind("deadLetters", new DeadLetters(journal));
+        schedules.bind(main, dataSource);
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport support) {

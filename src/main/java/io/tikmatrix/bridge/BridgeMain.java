@@ -2,6 +2,7 @@ package io.tikmatrix.bridge;
 
 import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.config.InvalidConfigurationException;
+import io.tikmatrix.bridge.schedule.InvalidSchedulesException;
 import io.tikmatrix.bridge.simulator.SimulatorSettings;
 import io.tikmatrix.bridge.simulator.TikMatrixSimulator;
 import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
@@ -16,8 +17,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar target/tikmatrix-bridge.jar [--simulator]}, from the project root.
- * Exit code 2: the configuration cannot run (each problem is printed with its key).
+ * {@code java -jar target/tikmatrix-bridge.jar [--simulator | --check]}, from the project root.
+ * Exit code 2: the configuration cannot run (each problem is printed with its key, or its schedule and field).
  */
 public final class BridgeMain {
 
@@ -31,17 +32,20 @@ public final class BridgeMain {
     public static void main(String[] args) throws Exception {
         List<String> options = Arrays.asList(args);
         for (String option : options) {
-            if (!List.of("--simulator", "--help").contains(option)) {
-                System.err.println("unknown option " + option + " (known: --simulator, --help)");
+            if (!List.of("--simulator", "--check", "--help").contains(option)) {
+                System.err.println("unknown option " + option + " (known: --simulator, --check, --help)");
                 System.exit(EXIT_BAD_CONFIGURATION);
             }
         }
         if (options.contains("--help")) {
-            System.out.println("usage: java -jar target/tikmatrix-bridge.jar [--simulator]");
+            System.out.println("usage: java -jar target/tikmatrix-bridge.jar [--simulator | --check]");
             return;
         }
         Path workingDir = Path.of("").toAbsolutePath();
         Map<String, String> overrides = new HashMap<>();
+        if (options.contains("--check")) {
+            System.exit(BridgeCheck.run(workingDir, overrides, System.out, System.err));
+        }
         AutoCloseable simulator = options.contains("--simulator") ? startSimulator(overrides) : () -> { };
         BridgeConfig config;
         try {
@@ -52,7 +56,15 @@ public final class BridgeMain {
             System.exit(EXIT_BAD_CONFIGURATION);
             return;
         }
-        Bridge bridge = Bridge.start(config, workingDir);
+        Bridge bridge;
+        try {
+            bridge = Bridge.start(config, workingDir);
+        } catch (InvalidSchedulesException e) {
+            e.problems().forEach(p -> System.err.println("schedules: " + p));
+            simulator.close();
+            System.exit(EXIT_BAD_CONFIGURATION);
+            return;
+        }
         LOG.info("tikmatrix-bridge running against {}; drop descriptor files into {}",
                 config.get("tikmatrix.base-url"), config.get("bridge.inbox.dir"));
         CountDownLatch stopped = new CountDownLatch(1);

@@ -35,7 +35,8 @@ public final class BridgeConfig {
     private static final List<String> DURATION_KEYS = List.of(
             "tikmatrix.connect-timeout", "tikmatrix.response-timeout", "bridge.inbox.poll-interval",
             "bridge.inbox.stable-for", "bridge.retry.initial-delay", "bridge.retry.max-delay",
-            "bridge.licence.check-interval", "bridge.status.poll-interval");
+            "bridge.licence.check-interval", "bridge.status.poll-interval",
+            "bridge.schedules.reload-interval", "bridge.schedules.misfire-threshold");
 
     private static final List<String> FOLDER_KEYS = List.of(
             "bridge.data-dir", "bridge.inbox.dir", "bridge.archive.dir", "bridge.receipts.dir", "bridge.dead-letter.dir");
@@ -75,6 +76,8 @@ public final class BridgeConfig {
         d.put("bridge.status.poll-interval", "5s");
         d.put("bridge.events.endpoints", "file:${bridge.data-dir}/events");
         d.put("bridge.schedules.file", "config/schedules.yaml");
+        d.put("bridge.schedules.reload-interval", "5s");
+        d.put("bridge.schedules.misfire-threshold", "60s");
         d.put("bridge.store.jdbc-url", "jdbc:h2:file:${bridge.data-dir}/store/bridge");
         d.put("bridge.store.username", "");
         d.put("bridge.store.password", "");

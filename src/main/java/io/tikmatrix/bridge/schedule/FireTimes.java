@@ -4,6 +4,7 @@ import io.tikmatrix.bridge.descriptor.DescriptorKeys;
 import org.quartz.CronExpression;
 
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +16,9 @@ import java.util.TimeZone;
 
 /** When a schedule fires, and the key each firing is submitted under. */
 public final class FireTimes {
+
+    /** Beyond a leap year's cron (29 February) nothing is looked for. */
+    private static final Duration LONGEST_LOOK_BACK = Duration.ofDays(8 * 366);
 
     private FireTimes() {
     }
@@ -42,12 +46,38 @@ public final class FireTimes {
     }
 
     /**
+     * The cron time a firing stands for: {@code firedFor} itself when it is one, else the latest cron
+     * time before it. Quartz gives a catch-up firing (misfire fire-once) the moment it caught up as its
+     * scheduled time; this maps it back to the missed time, so it carries that time's key.
+     */
+    public static ZonedDateTime slotAtOrBefore(Schedule schedule, Instant firedFor) {
+        CronExpression cron = cronOf(schedule);
+        Date limit = Date.from(firedFor);
+        // widen the look-back until it holds a cron time: a few steps for any real cron
+        for (Duration window = Duration.ofSeconds(1); window.compareTo(LONGEST_LOOK_BACK) <= 0; window = window.multipliedBy(2)) {
+            Date slot = cron.getNextValidTimeAfter(Date.from(firedFor.minus(window)));
+            if (slot != null && !slot.after(limit)) {
+                for (Date next = cron.getNextValidTimeAfter(slot); next != null && !next.after(limit);
+                     next = cron.getNextValidTimeAfter(next)) {
+                    slot = next;
+                }
+                return slot.toInstant().atZone(schedule.timezone());
+            }
+        }
+        return firedFor.atZone(schedule.timezone());
+    }
+
+    /**
      * {@code schedule:<name>@<fire time>}, the fire time with its offset and to the second
      * (2026-03-08T09:00:00-04:00): the offset keeps the two 01:30 of a fall-back night apart.
      */
     public static String fireKey(String scheduleName, ZonedDateTime scheduledFireTime) {
-        String time = scheduledFireTime.truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        return DescriptorKeys.forScheduleFiring(scheduleName, time);
+        return DescriptorKeys.forScheduleFiring(scheduleName, fireTimeText(scheduledFireTime));
+    }
+
+    /** The fire time as the key and a receipt's source spell it. */
+    public static String fireTimeText(ZonedDateTime scheduledFireTime) {
+        return scheduledFireTime.truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     private static CronExpression cronOf(Schedule schedule) {

@@ -1,5 +1,7 @@
 package io.tikmatrix.bridge.schedule;
 
+import io.tikmatrix.bridge.config.Durations;
+
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -38,7 +40,7 @@ public final class SchedulePreview {
     private static String header(Schedule s) {
         String header = String.join("  ", s.name(), s.cron(), s.timezone().getId(), s.misfire().text());
         if (!s.jitter().isZero()) {
-            header += "  jitter up to " + DurationText.format(s.jitter());
+            header += "  jitter up to " + Durations.format(s.jitter());
         }
         return s.enabled() ? header : header + "  disabled";
     }

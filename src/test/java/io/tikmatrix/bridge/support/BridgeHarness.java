@@ -14,6 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,6 +61,44 @@ public final class BridgeHarness implements AutoCloseable {
         settings.put("tikmatrix.response-timeout", "2s");
     }
 
+    /**
+     * Writes the schedules file the bridge reads (and reloads), beside its data folder; the first call
+     * points bridge.schedules.file at it.
+     */
+    public Path schedules(String yaml) {
+        Path file = dataDir.resolve("schedules.yaml");
+        settings.put("bridge.schedules.file", file.toString());
+        try {
+            Path staging = Files.createDirectories(dataDir.resolve("staging")).resolve("schedules.yaml");
+            Files.writeString(staging, yaml);
+            return Files.move(staging, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The descriptor keys starting with {@code prefix} that the submission journal records as submitted,
+     * in order: each one's task exists in the simulator.
+     */
+    public List<String> submittedKeys(String prefix) {
+        try (Connection c = DriverManager.getConnection(TestDatabases.h2(dataDir));
+             PreparedStatement q = c.prepareStatement(
+                     "SELECT descriptor_key FROM bridge_submission WHERE descriptor_key LIKE ? AND state = 'SUBMITTED'"
+                             + " ORDER BY descriptor_key")) {
+            q.setString(1, prefix + "%");
+            List<String> keys = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+            return keys;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public BridgeHarness with(String key, String value) {
         settings.put(key, value);
         return this;
@@ -72,8 +115,14 @@ public final class BridgeHarness implements AutoCloseable {
 
     /** Stops the bridge and starts a new one on the same data folder and store, as a restart would. */
     public BridgeHarness restart() {
-        bridge.close();
+        stop();
         return start();
+    }
+
+    /** Stops the bridge, leaving its data folder and store for a later {@link #start()}; the simulator runs on. */
+    public void stop() {
+        bridge.close();
+        bridge = null;
     }
 
     public TikMatrixSimulator simulator() {

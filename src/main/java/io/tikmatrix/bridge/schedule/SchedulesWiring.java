@@ -1,0 +1,109 @@
+package io.tikmatrix.bridge.schedule;
+
+import io.tikmatrix.bridge.config.BridgeConfig;
+import io.tikmatrix.bridge.validation.DescriptorValidator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ExtendedStartupListener;
+import org.apache.camel.component.quartz.QuartzComponent;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+
+/**
+ * What a bridge needs for its schedules: the file read and checked before anything starts, Quartz on
+ * the store's database, and the schedule routes once the routes they submit to are up.
+ */
+public final class SchedulesWiring {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchedulesWiring.class);
+
+    private final SchedulesFile schedules;
+    private final Duration misfireThreshold;
+    private final ScheduleFirings firings = new ScheduleFirings();
+    private final ScheduleRoutes routes = new ScheduleRoutes(firings);
+    private final SchedulesReload reload;
+
+    private SchedulesWiring(SchedulesFile schedules, Duration misfireThreshold, SchedulesLoader loader, byte[] content) {
+        this.schedules = schedules;
+        this.misfireThreshold = misfireThreshold;
+        this.reload = new SchedulesReload(schedules.file(), loader, routes, content);
+    }
+
+    /**
+     * Reads {@code bridge.schedules.file}.
+     *
+     * @throws InvalidSchedulesException naming each schedule and field at fault: the bridge must not start
+     */
+    public static SchedulesWiring load(BridgeConfig config, Path workingDir, DescriptorValidator validator) throws IOException {
+        Path file = schedulesFile(config, workingDir);
+        SchedulesLoader loader = new SchedulesLoader(validator);
+        // read before the load, so that an edit in between is seen by the first reload
+        byte[] content = SchedulesReload.contentOf(file);
+        return new SchedulesWiring(loader.load(file), config.duration("bridge.schedules.misfire-threshold"), loader, content);
+    }
+
+    public static Path schedulesFile(BridgeConfig config, Path workingDir) {
+        return workingDir.resolve(config.get("bridge.schedules.file")).toAbsolutePath().normalize();
+    }
+
+    /** Binds the beans routes/schedules.camel.yaml calls, and starts the schedules with the context. */
+    public void bind(Main main, DataSource storeDataSource) {
+        main.bind("scheduleFirings", firings);
+        main.bind("schedulesReload", reload);
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void beforeConfigure(BaseMainSupport support) {
+                QuartzComponent quartz = new QuartzComponent();
+                quartz.setProperties(new HashMap<>(QuartzJobStore.prepare(storeDataSource, misfireThreshold)));
+                // one scheduler per bridge, named alike on every member of a cluster
+                quartz.setPrefixInstanceName(false);
+                // started by ScheduleRoutes once every schedule has its route: a missed fire time that
+                // fired before its route existed would be lost
+                quartz.setAutoStartScheduler(false);
+                CamelContext context = support.getCamelContext();
+                context.addComponent("quartz", quartz);
+                try {
+                    context.addStartupListener(new StartWhenRoutesRun());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+    }
+
+    /** The schedules submit to direct:submit, so they start only once the other routes run. */
+    private final class StartWhenRoutesRun implements ExtendedStartupListener {
+        @Override
+        public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+        }
+
+        @Override
+        public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+            start(context);
+        }
+    }
+
+    private void start(CamelContext context) {
+        try {
+            routes.start(context, schedules.enabled());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the schedules of " + schedules.file(), e);
+        }
+        if (schedules.missing()) {
+            LOG.info("no schedules: {} does not exist", schedules.file());
+        } else if (schedules.schedules().isEmpty()) {
+            LOG.info("no schedules: {} has none", schedules.file());
+        } else {
+            LOG.info("{} schedule(s) loaded from {}, {} enabled",
+                    schedules.schedules().size(), schedules.file(), schedules.enabled().size());
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.tikmatrix.bridge.schedule;
+
+import io.tikmatrix.bridge.support.BridgeHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A fire time that passes while the bridge is down: Quartz's triggers live in the store, so the next
+ * start knows it was missed. fire-once fires it once, under its own key; skip leaves it out. Either way
+ * no fire time is submitted twice.
+ */
+class MissedFireTimeTest {
+
+    private static final String KEY_PREFIX = "schedule:every-4s@";
+
+    @TempDir
+    Path dir;
+
+    private BridgeHarness bridge;
+
+    @AfterEach
+    void stop() {
+        bridge.close();
+    }
+
+    @Test
+    void fireOnceSubmitsTheMissedFireTimeOnceAfterTheRestart() {
+        Instant fired = stopRightAfterAFiringAndMissTheNext("fire-once");
+        Instant missed = fired.plusSeconds(4);
+        Instant next = fired.plusSeconds(8);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> fireTimes().contains(next));
+
+        assertThat(fireTimes()).contains(fired, missed, next);
+        assertThat(bridge.simulator().tasks()).as("one task per fire time").hasSize(fireTimes().size());
+    }
+
+    @Test
+    void skipLeavesTheMissedFireTimeOut() {
+        Instant fired = stopRightAfterAFiringAndMissTheNext("skip");
+        Instant missed = fired.plusSeconds(4);
+        Instant next = fired.plusSeconds(8);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> fireTimes().contains(next));
+
+        assertThat(fireTimes()).contains(fired, next).doesNotContain(missed);
+        assertThat(bridge.simulator().tasks()).hasSize(fireTimes().size());
+    }
+
+    /** @return the fire time just submitted; the bridge is back up once the next one is more than the misfire threshold late */
+    private Instant stopRightAfterAFiringAndMissTheNext(String misfire) {
+        bridge = new BridgeHarness(dir).with("bridge.schedules.misfire-threshold", "500ms");
+        bridge.schedules("""
+                schedules:
+                  - name: every-4s
+                    cron: "*/4 * * * * ?"
+                    timezone: Europe/Berlin
+                    misfire: %s
+                    task:
+                      script_name: account_warmup
+                      serials: ["emulator-5554"]
+                      script_config: {task_duration: 60}
+                """.formatted(misfire));
+        bridge.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !fireTimes().isEmpty());
+        bridge.stop();
+        Instant fired = fireTimes().get(fireTimes().size() - 1);
+
+        Instant missedByMoreThanTheThreshold = fired.plusSeconds(4).plusMillis(900);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(missedByMoreThanTheThreshold));
+        assertThat(fireTimes()).as("nothing fires while the bridge is down").containsExactly(fired);
+        bridge.start();
+        return fired;
+    }
+
+    private List<Instant> fireTimes() {
+        return bridge.submittedKeys(KEY_PREFIX).stream()
+                .map(key -> OffsetDateTime.parse(key.substring(KEY_PREFIX.length())).toInstant())
+                .sorted()
+                .toList();
+    }
+}
