@@ -24,6 +24,10 @@ public final class StoreDataSource {
         return new HikariDataSource(config);
     }
 
+    public static boolean isPostgres(DataSource ds) {
+        return ds instanceof HikariDataSource h && h.getJdbcUrl().startsWith("jdbc:postgresql:");
+    }
+
     /**
      * Whether other bridges may use the same database. An embedded H2 file is opened by one process
      * at a time (unless AUTO_SERVER is asked for), so whatever it holds in flight is this bridge's own.
