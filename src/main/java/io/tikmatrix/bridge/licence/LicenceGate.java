@@ -92,23 +92,24 @@ public class LicenceGate implements CamelContextAware {
         return reason;
     }
 
+    /**
+     * Logs a change of state once, and on every check brings the intake routes in line with the state:
+     * a route the first check could not start (the context was still starting) is started by the next.
+     */
     private synchronized void change(State next, String why) {
         reason = why;
-        if (state == next) {
-            return;
-        }
-        State previous = state;
-        state = next;
-        if (next == State.OPEN) {
-            LOG.info("intake open: {}", why);
-            intakeRoutes.forEach(this::resume);
-        } else {
-            LOG.warn("intake held: {}", why);
-            if (previous == State.OPEN) {
-                intakeRoutes.forEach(this::suspend);
+        if (state != next) {
+            state = next;
+            if (next == State.OPEN) {
+                LOG.info("intake open: {}", why);
+            } else {
+                LOG.warn("intake held: {}", why);
             }
+            notifyAll();
         }
-        notifyAll();
+        if (camelContext.isStarted()) {
+            intakeRoutes.forEach(next == State.OPEN ? this::resume : this::suspend);
+        }
     }
 
     /**
@@ -116,9 +117,10 @@ public class LicenceGate implements CamelContextAware {
      * may be waiting for this very gate.
      */
     private void suspend(String routeId) {
+        ServiceStatus status = camelContext.getRouteController().getRouteStatus(routeId);
         Route route = camelContext.getRoute(routeId);
         Consumer consumer = route == null ? null : route.getConsumer();
-        if (consumer instanceof Suspendable) {
+        if (status != null && status.isStarted() && consumer instanceof Suspendable && !ServiceHelper.isSuspended(consumer)) {
             ServiceHelper.suspendService(consumer);
         }
     }
@@ -129,10 +131,10 @@ public class LicenceGate implements CamelContextAware {
             if (status == null) {
                 return;
             }
-            if (status.isStarted()) {
-                ServiceHelper.resumeService(camelContext.getRoute(routeId).getConsumer());
-            } else {
+            if (!status.isStarted()) {
                 camelContext.getRouteController().startRoute(routeId);
+            } else if (ServiceHelper.isSuspended(camelContext.getRoute(routeId).getConsumer())) {
+                ServiceHelper.resumeService(camelContext.getRoute(routeId).getConsumer());
             }
         } catch (Exception e) {
             LOG.error("cannot resume intake route {}", routeId, e);
