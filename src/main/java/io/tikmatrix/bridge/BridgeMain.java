@@ -48,21 +48,15 @@ public final class BridgeMain {
         }
         AutoCloseable simulator = options.contains("--simulator") ? startSimulator(overrides) : () -> { };
         BridgeConfig config;
-        try {
-            config = BridgeConfig.load(workingDir, overrides);
-        } catch (InvalidConfigurationException e) {
-            e.problems().forEach(p -> System.err.println("configuration: " + p));
-            simulator.close();
-            System.exit(EXIT_BAD_CONFIGURATION);
-            return;
-        }
         Bridge bridge;
         try {
+            config = BridgeConfig.load(workingDir, overrides);
             bridge = Bridge.start(config, workingDir);
+        } catch (InvalidConfigurationException e) {
+            refuse("configuration", e.problems(), simulator);
+            return;
         } catch (InvalidSchedulesException e) {
-            e.problems().forEach(p -> System.err.println("schedules: " + p));
-            simulator.close();
-            System.exit(EXIT_BAD_CONFIGURATION);
+            refuse("schedules", e.problems(), simulator);
             return;
         }
         LOG.info("tikmatrix-bridge running against {}; drop descriptor files into {}",
@@ -79,6 +73,12 @@ public final class BridgeMain {
             }
         }, "bridge-shutdown"));
         stopped.await();
+    }
+
+    private static void refuse(String what, List<String> problems, AutoCloseable simulator) throws Exception {
+        problems.forEach(p -> System.err.println(what + ": " + p));
+        simulator.close();
+        System.exit(EXIT_BAD_CONFIGURATION);
     }
 
     /** --simulator: an embedded TikMatrix on a free local port, so the whole product runs with no TikMatrix installed. */
