@@ -69,6 +69,9 @@ public final class InboxBenchmark {
         } finally {
             simulator.getOutputStream().close();
             simulator.waitFor();
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
