@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
@@ -125,6 +126,27 @@ public final class BridgeHarness implements AutoCloseable {
     public List<JsonNode> awaitDeadLetters(String key, int count) {
         await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters(key).size() >= count);
         return deadLetters(key);
+    }
+
+    /** The events the default file endpoint wrote, by event id. */
+    public Map<String, JsonNode> events() {
+        Path folder = dir("events");
+        Map<String, JsonNode> events = new TreeMap<>();
+        if (!Files.isDirectory(folder)) {
+            return events;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            files.filter(p -> p.getFileName().toString().endsWith(".json") && !p.getFileName().toString().startsWith("."))
+                    .forEach(p -> events.put(p.getFileName().toString().replaceFirst("\\.json$", ""), read(p)));
+            return events;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public JsonNode awaitEvent(String id) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> events().containsKey(id));
+        return events().get(id);
     }
 
     public static JsonNode read(Path file) {
