@@ -54,6 +54,10 @@ public final class BridgeHarness implements AutoCloseable {
         settings.put("bridge.retry.max-delay", "200ms");
         settings.put("bridge.licence.check-interval", "200ms");
         settings.put("tikmatrix.response-timeout", "2s");
+        settings.put("bridge.status.poll-interval", "100ms");
+        settings.put("bridge.events.delivery-interval", "50ms");
+        settings.put("bridge.events.retry.initial-delay", "50ms");
+        settings.put("bridge.events.retry.max-delay", "200ms");
     }
 
     public BridgeHarness with(String key, String value) {
