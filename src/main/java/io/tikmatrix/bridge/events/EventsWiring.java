@@ -11,6 +11,7 @@ import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.model.Model;
 
 import javax.sql.DataSource;
 import java.time.Instant;
@@ -25,15 +26,17 @@ import java.util.List;
 public final class EventsWiring {
 
     static final String DELIVERY_TEMPLATE = "event-delivery";
+    /**
+     * Delivery routes start before the routes without a startup order (Camel numbers those from 1000),
+     * among them the licence gate: its timer starts intake at once, and an intake route started while
+     * other routes are still starting may never poll.
+     */
+    private static final int FIRST_DELIVERY_STARTUP_ORDER = 100;
 
     private final TaskTracker tracker;
-    private final EventOutbox outbox;
-    private final List<EventEndpoint> endpoints;
 
-    private EventsWiring(TaskTracker tracker, EventOutbox outbox, List<EventEndpoint> endpoints) {
+    private EventsWiring(TaskTracker tracker) {
         this.tracker = tracker;
-        this.outbox = outbox;
-        this.endpoints = endpoints;
     }
 
     public static EventsWiring bind(Main main, BridgeConfig config, DataSource dataSource) {
@@ -57,7 +60,7 @@ public final class EventsWiring {
                 addDeliveryRoutes(support.getCamelContext(), endpoints);
             }
         });
-        return new EventsWiring(tracker, outbox, endpoints);
+        return new EventsWiring(tracker);
     }
 
     /** The entries of {@code bridge.events.endpoints}; two that would share a name (and a dead-letter folder) stop the start. */
@@ -76,13 +79,16 @@ public final class EventsWiring {
     }
 
     private static void addDeliveryRoutes(CamelContext context, List<EventEndpoint> endpoints) {
+        int startupOrder = FIRST_DELIVERY_STARTUP_ORDER;
+        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
         for (EventEndpoint endpoint : endpoints) {
-            TemplatedRouteBuilder.builder(context, DELIVERY_TEMPLATE)
+            String routeId = TemplatedRouteBuilder.builder(context, DELIVERY_TEMPLATE)
                     .routeId(endpoint.routeId())
                     .parameter("endpointName", endpoint.name())
                     .parameter("endpointUri", endpoint.deliveryUri())
                     .parameter("deadLetterUri", endpoint.deadLetterUri())
                     .add();
+            model.getRouteDefinition(routeId).setStartupOrder(startupOrder++);
         }
     }
 
@@ -90,11 +96,4 @@ public final class EventsWiring {
         return tracker;
     }
 
-    public EventOutbox outbox() {
-        return outbox;
-    }
-
-    public List<EventEndpoint> endpoints() {
-        return endpoints;
-    }
 }
