@@ -5,6 +5,7 @@ import io.tikmatrix.bridge.api.TikMatrixCall;
 import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.deadletter.DeadLetters;
 import io.tikmatrix.bridge.descriptor.FileInspector;
+import io.tikmatrix.bridge.events.EventsWiring;
 import io.tikmatrix.bridge.inbox.InboxFiles;
 import io.tikmatrix.bridge.inbox.ReceiptCollector;
 import io.tikmatrix.bridge.licence.LicenceGate;
@@ -81,7 +82,8 @@ public final class Bridge implements AutoCloseable {
         main.bind("submitPool", submitPool);
         main.bind("inboxFiles", new InboxFiles(new FileInspector(), validator, config.path("bridge.receipts.dir")));
         main.bind("receiptCollector", new ReceiptCollector());
-        main.bind("submitSteps", new SubmitSteps(journal, validator));
+        EventsWiring events = EventsWiring.bind(main, config, dataSource);
+        main.bind("submitSteps", new SubmitSteps(journal, validator, events.tracker()));
         main.bind("tikmatrixCall", new TikMatrixCall(licenceGate));
         main.bind("deadLetters", new DeadLetters(journal));
         schedules.bind(main, dataSource);

@@ -36,7 +36,8 @@ public final class BridgeConfig {
             "tikmatrix.connect-timeout", "tikmatrix.response-timeout", "bridge.inbox.poll-interval",
             "bridge.inbox.stable-for", "bridge.retry.initial-delay", "bridge.retry.max-delay",
             "bridge.licence.check-interval", "bridge.status.poll-interval",
-            "bridge.schedules.reload-interval", "bridge.schedules.misfire-threshold");
+            "bridge.schedules.reload-interval", "bridge.schedules.misfire-threshold",
+            "bridge.events.delivery-interval", "bridge.events.retry.initial-delay", "bridge.events.retry.max-delay");
 
     private static final List<String> FOLDER_KEYS = List.of(
             "bridge.data-dir", "bridge.inbox.dir", "bridge.archive.dir", "bridge.receipts.dir", "bridge.dead-letter.dir");
@@ -75,6 +76,12 @@ public final class BridgeConfig {
         d.put("bridge.health.port", "50810");
         d.put("bridge.status.poll-interval", "5s");
         d.put("bridge.events.endpoints", "file:${bridge.data-dir}/events");
+        d.put("bridge.events.delivery-interval", "250ms");
+        d.put("bridge.events.retry.max-attempts", "10");
+        d.put("bridge.events.retry.initial-delay", "1s");
+        d.put("bridge.events.retry.multiplier", "2");
+        d.put("bridge.events.retry.max-delay", "60s");
+        d.put("bridge.events.webhook.secret", "");
         d.put("bridge.schedules.file", "config/schedules.yaml");
         d.put("bridge.schedules.reload-interval", "5s");
         d.put("bridge.schedules.misfire-threshold", "60s");
@@ -185,13 +192,9 @@ public final class BridgeConfig {
         if (!List.of("true", "false").contains(values.get("bridge.health.enabled"))) {
             problems.add("bridge.health.enabled: must be true or false, got '" + values.get("bridge.health.enabled") + "'");
         }
-        try {
-            if (Double.parseDouble(values.get("bridge.retry.multiplier")) < 1.0) {
-                problems.add("bridge.retry.multiplier: must be 1 or more, got '" + values.get("bridge.retry.multiplier") + "'");
-            }
-        } catch (NumberFormatException e) {
-            problems.add("bridge.retry.multiplier: '" + values.get("bridge.retry.multiplier") + "' is not a number");
-        }
+        checkWholeNumber("bridge.events.retry.max-attempts", problems);
+        checkMultiplier("bridge.retry.multiplier", problems);
+        checkMultiplier("bridge.events.retry.multiplier", problems);
         checkBaseUrl(problems);
         for (String key : FOLDER_KEYS) {
             Path folder = workingDir.resolve(values.get(key)).toAbsolutePath().normalize();
@@ -217,6 +220,16 @@ public final class BridgeConfig {
             }
         } catch (NumberFormatException e) {
             problems.add(key + ": '" + values.get(key) + "' is not a whole number");
+        }
+    }
+
+    private void checkMultiplier(String key, List<String> problems) {
+        try {
+            if (Double.parseDouble(values.get(key)) < 1.0) {
+                problems.add(key + ": must be 1 or more, got '" + values.get(key) + "'");
+            }
+        } catch (NumberFormatException e) {
+            problems.add(key + ": '" + values.get(key) + "' is not a number");
         }
     }
 

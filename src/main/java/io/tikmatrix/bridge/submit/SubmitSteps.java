@@ -7,6 +7,7 @@ import io.tikmatrix.bridge.api.DescriptorRejectedException;
 import io.tikmatrix.bridge.api.Rejection;
 import io.tikmatrix.bridge.descriptor.Descriptor;
 import io.tikmatrix.bridge.store.SubmissionJournal;
+import io.tikmatrix.bridge.tracking.TaskTracker;
 import io.tikmatrix.bridge.validation.DescriptorValidator;
 import io.tikmatrix.bridge.validation.SecretMasker;
 import org.apache.camel.Exchange;
@@ -26,10 +27,12 @@ public class SubmitSteps {
 
     private final SubmissionJournal journal;
     private final DescriptorValidator validator;
+    private final TaskTracker tracker;
 
-    public SubmitSteps(SubmissionJournal journal, DescriptorValidator validator) {
+    public SubmitSteps(SubmissionJournal journal, DescriptorValidator validator, TaskTracker tracker) {
         this.journal = journal;
         this.validator = validator;
+        this.tracker = tracker;
     }
 
     /** Takes the descriptor off the body, where the split put it, and onto the exchange for the whole trip. */
@@ -73,8 +76,10 @@ public class SubmitSteps {
         }
     }
 
+    /** Tracks the new tasks before the key counts as submitted: a crash in between loses no task. */
     public void recordSubmitted(Exchange exchange) {
         Submission s = Submission.of(exchange);
+        tracker.track(s.descriptor(), s.taskIds());
         journal.submitted(s.key(), s.taskIds());
         s.receiptLine(ReceiptLine.submitted(s.source(), s.key(), s.taskIds()));
         LOG.info("submitted {} ({}) as tasks {}", s.key(), scriptOf(s.descriptor().body()), s.taskIds());

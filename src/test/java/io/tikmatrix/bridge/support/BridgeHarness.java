@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
@@ -59,6 +60,10 @@ public final class BridgeHarness implements AutoCloseable {
         settings.put("bridge.licence.check-interval", "200ms");
         settings.put("bridge.health.enabled", "false");
         settings.put("tikmatrix.response-timeout", "2s");
+        settings.put("bridge.status.poll-interval", "100ms");
+        settings.put("bridge.events.delivery-interval", "50ms");
+        settings.put("bridge.events.retry.initial-delay", "50ms");
+        settings.put("bridge.events.retry.max-delay", "200ms");
     }
 
     /**
@@ -175,6 +180,27 @@ public final class BridgeHarness implements AutoCloseable {
     public List<JsonNode> awaitDeadLetters(String key, int count) {
         await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters(key).size() >= count);
         return deadLetters(key);
+    }
+
+    /** The events the default file endpoint wrote, by event id. */
+    public Map<String, JsonNode> events() {
+        Path folder = dir("events");
+        Map<String, JsonNode> events = new TreeMap<>();
+        if (!Files.isDirectory(folder)) {
+            return events;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            files.filter(p -> p.getFileName().toString().endsWith(".json") && !p.getFileName().toString().startsWith("."))
+                    .forEach(p -> events.put(p.getFileName().toString().replaceFirst("\\.json$", ""), read(p)));
+            return events;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public JsonNode awaitEvent(String id) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> events().containsKey(id));
+        return events().get(id);
     }
 
     public static JsonNode read(Path file) {

@@ -1,0 +1,99 @@
+package io.tikmatrix.bridge.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tikmatrix.bridge.store.OutboxEvent;
+import io.tikmatrix.bridge.store.TrackedTask;
+
+import java.io.UncheckedIOException;
+import java.time.Instant;
+
+/** The CloudEvents 1.0 JSON documents the bridge publishes (SPEC §6), written by hand with Jackson. */
+public final class CloudEvents {
+
+    public static final String SOURCE = "tikmatrix-bridge";
+    public static final String STATUS_CHANGED = "tikmatrix.task.status.changed";
+    public static final String TASK_MISSING = "tikmatrix.task.missing";
+    public static final String DESCRIPTOR_DEAD_LETTERED = "tikmatrix.descriptor.dead_lettered";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] STATUS_TEXTS = {"pending", "running", "completed", "failed"};
+
+    private CloudEvents() {
+    }
+
+    /** Id {@code <task_id>-<status>}: a consumer that sees it twice may drop the second. */
+    public static OutboxEvent statusChanged(TrackedTask task, Integer previousStatus, Instant time) {
+        ObjectNode status = JSON.createObjectNode();
+        status.put("status", task.status());
+        status.put("status_text", statusText(task.status()));
+        status.put("previous_status", previousStatus);
+        status.put("previous_status_text", previousStatus == null ? null : statusText(previousStatus));
+        ObjectNode data = taskData(task, status);
+        String id = task.taskId() + "-" + task.status();
+        return new OutboxEvent(id, task.taskId(), write(envelope(id, STATUS_CHANGED, Long.toString(task.taskId()), time, data)));
+    }
+
+    /** TikMatrix no longer knows the task (40401): it is announced once and no longer tracked. */
+    public static OutboxEvent taskMissing(TrackedTask task, Instant time) {
+        ObjectNode status = JSON.createObjectNode();
+        status.put("last_status", task.status());
+        status.put("last_status_text", statusText(task.status()));
+        ObjectNode data = taskData(task, status);
+        String id = task.taskId() + "-missing";
+        return new OutboxEvent(id, task.taskId(), write(envelope(id, TASK_MISSING, Long.toString(task.taskId()), time, data)));
+    }
+
+    /** @param record the dead-letter record as written, secrets already masked */
+    public static OutboxEvent descriptorDeadLettered(String id, String descriptorKey, JsonNode record, Instant time) {
+        return new OutboxEvent(id, null, write(envelope(id, DESCRIPTOR_DEAD_LETTERED, descriptorKey, time, record)));
+    }
+
+    public static String statusText(int status) {
+        return status >= 0 && status < STATUS_TEXTS.length ? STATUS_TEXTS[status] : "unknown";
+    }
+
+    private static ObjectNode envelope(String id, String type, String subject, Instant time, JsonNode data) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("specversion", "1.0");
+        event.put("id", id);
+        event.put("source", SOURCE);
+        event.put("type", type);
+        event.put("subject", subject);
+        event.put("time", time.toString());
+        event.put("datacontenttype", "application/json");
+        event.set("data", data);
+        return event;
+    }
+
+    /** The fields in the order SPEC §6 shows them: the task, its status, then what it runs and where it came from. */
+    private static ObjectNode taskData(TrackedTask task, ObjectNode status) {
+        ObjectNode data = JSON.createObjectNode();
+        data.put("task_id", task.taskId());
+        data.setAll(status);
+        data.put("script_name", task.scriptName());
+        data.put("serial", task.serial());
+        data.put("username", task.username());
+        data.put("descriptor_key", task.descriptorKey());
+        data.set("source", source(task.source()));
+        return data;
+    }
+
+    private static JsonNode source(String json) {
+        try {
+            return json == null ? null : JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String write(JsonNode event) {
+        try {
+            return JSON.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.tikmatrix.bridge.events;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * One entry of {@code bridge.events.endpoints}.
+ *
+ * @param name          a safe form of the URI (scheme, host and path, e.g. {@code http-127.0.0.1-8080-hook});
+ *                      it names the endpoint's outbox rows, delivery route and dead-letter folder
+ * @param deadLetterUri {@code file:<bridge.dead-letter.dir>/events/<name>}: events this endpoint refused
+ *                      or never took within the retry budget
+ */
+public record EventEndpoint(String uri, String name, EndpointKind kind, String deadLetterUri) {
+
+    public static EventEndpoint of(String uri, Path deadLetterDir, WebhookSignature signature) {
+        String name = nameOf(uri);
+        return new EventEndpoint(uri, name, EndpointKind.forUri(uri, signature),
+                "file:" + deadLetterDir.resolve("events").resolve(name));
+    }
+
+    static String nameOf(String uri) {
+        String withoutOptions = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+        String safe = withoutOptions.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._]+", "-").replaceAll("^-+|-+$", "");
+        return safe.length() <= 120 ? safe : safe.substring(0, 120);
+    }
+
+    public String deliveryUri() {
+        return kind.deliveryUri(uri);
+    }
+
+    public String routeId() {
+        return "event-delivery-" + name;
+    }
+}

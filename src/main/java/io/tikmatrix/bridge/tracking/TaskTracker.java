@@ -1,0 +1,101 @@
+package io.tikmatrix.bridge.tracking;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tikmatrix.bridge.descriptor.Descriptor;
+import io.tikmatrix.bridge.events.CloudEvents;
+import io.tikmatrix.bridge.store.TaskChange;
+import io.tikmatrix.bridge.store.TaskStore;
+import io.tikmatrix.bridge.store.TrackedTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Turns what the bridge knows of its tasks into stored state and events: a created task is tracked
+ * (with its pending event), and each change a poll observes is one event, the previous status being the
+ * one last stored, so a task seen pending and then completed gives one 0 → 2 event and nothing invented.
+ */
+public class TaskTracker {
+
+    private static final int COMPLETED = 2;
+    private static final Logger LOG = LoggerFactory.getLogger(TaskTracker.class);
+
+    private final TaskStore store;
+    private final Supplier<Instant> clock;
+
+    public TaskTracker(TaskStore store, Supplier<Instant> clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * Tracks the tasks one descriptor created. The API answers only ids; when they pair one to one with
+     * the descriptor's serials (or usernames) each task gets its own, else it is filled in by the poll.
+     */
+    public void track(Descriptor descriptor, List<Long> taskIds) {
+        JsonNode body = descriptor.body();
+        List<String> serials = texts(body.get("serials"));
+        List<String> usernames = texts(body.get("usernames"));
+        String source = descriptor.source() == null ? null : descriptor.source().toJson().toString();
+        Instant now = clock.get();
+        List<TaskChange> created = new ArrayList<>();
+        for (int i = 0; i < taskIds.size(); i++) {
+            TrackedTask task = new TrackedTask(taskIds.get(i), descriptor.key(), body.path("script_name").asText(null),
+                    serials.size() == taskIds.size() ? serials.get(i) : null,
+                    usernames.size() == taskIds.size() ? usernames.get(i) : null,
+                    source, 0, false);
+            created.add(new TaskChange(task, null, CloudEvents.statusChanged(task, null, now)));
+        }
+        store.apply(created).forEach(this::announce);
+    }
+
+    public List<TrackedTask> active() {
+        return store.active();
+    }
+
+    /** Stores and announces the changes among what a poll saw. */
+    public void apply(List<Observation> observations) {
+        Instant now = clock.get();
+        List<TaskChange> changes = new ArrayList<>();
+        for (Observation o : observations) {
+            changeOf(o, now).ifPresent(changes::add);
+        }
+        store.apply(changes).forEach(this::announce);
+    }
+
+    private static Optional<TaskChange> changeOf(Observation o, Instant now) {
+        TrackedTask before = o.before();
+        if (o.isMissing()) {
+            TrackedTask gone = before.moveTo(before.status(), true, null, null);
+            return Optional.of(new TaskChange(gone, before.status(), CloudEvents.taskMissing(gone, now)));
+        }
+        // statuses only move forward for a tracked task; anything else is a stale read
+        if (o.status() <= before.status()) {
+            return Optional.empty();
+        }
+        TrackedTask after = before.moveTo(o.status(), o.status() >= COMPLETED, o.serial(), o.username());
+        return Optional.of(new TaskChange(after, before.status(), CloudEvents.statusChanged(after, before.status(), now)));
+    }
+
+    /** One readable line per transition: {@code task 1003 follow @x (emulator-5554): pending → running}. */
+    private void announce(TaskChange change) {
+        TrackedTask t = change.task();
+        String who = (t.username() == null ? "" : " " + t.username()) + (t.serial() == null ? "" : " (" + t.serial() + ")");
+        String from = change.previousStatus() == null ? "new" : CloudEvents.statusText(change.previousStatus());
+        String to = t.terminal() && t.status() == change.previousStatus() ? "missing" : CloudEvents.statusText(t.status());
+        LOG.info("task {} {}{}: {} → {}", t.taskId(), t.scriptName(), who, from, to);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        if (array != null && array.isArray()) {
+            array.forEach(item -> texts.add(item.asText()));
+        }
+        return texts;
+    }
+}

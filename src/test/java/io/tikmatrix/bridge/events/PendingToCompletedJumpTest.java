@@ -1,0 +1,54 @@
+package io.tikmatrix.bridge.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tikmatrix.bridge.simulator.ManualClock;
+import io.tikmatrix.bridge.simulator.SimulatorSettings;
+import io.tikmatrix.bridge.support.BridgeHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A task that went from pending to completed between two polls gives one 0 → 2 event; no running is invented. */
+class PendingToCompletedJumpTest {
+
+    @TempDir
+    Path dir;
+
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T09:00:00Z"));
+    private BridgeHarness bridge;
+
+    @BeforeEach
+    void start() {
+        bridge = new BridgeHarness(dir, SimulatorSettings.defaults().withClock(clock)).start();
+    }
+
+    @AfterEach
+    void stop() {
+        bridge.close();
+    }
+
+    @Test
+    void aJumpBetweenPollsIsOneEvent() throws Exception {
+        bridge.drop("warmup.json", """
+                {"serials": ["emulator-5554"], "script_name": "account_warmup", "script_config": {"task_duration": 60}}""");
+        long id = bridge.awaitReceipt("warmup.json").path("descriptors").get(0).path("task_ids").get(0).asLong();
+        bridge.awaitEvent(id + "-0");
+
+        clock.advance(Duration.ofMinutes(1));
+        JsonNode completed = bridge.awaitEvent(id + "-2");
+        // a few more polls, so a late invented "running" would have had its chance
+        Thread.sleep(600);
+
+        assertThat(completed.path("data").path("previous_status").asInt()).isEqualTo(0);
+        assertThat(completed.path("data").path("previous_status_text").asText()).isEqualTo("pending");
+        assertThat(completed.path("data").path("serial").asText()).isEqualTo("emulator-5554");
+        assertThat(bridge.events().keySet()).containsExactly(id + "-0", id + "-2");
+    }
+}

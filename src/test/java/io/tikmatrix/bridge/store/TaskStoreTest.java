@@ -1,0 +1,96 @@
+package io.tikmatrix.bridge.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.tikmatrix.bridge.support.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The task table and the event outbox, on H2 and on PostgreSQL. */
+class TaskStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private HikariDataSource dataSource;
+    private EventOutbox outbox;
+
+    private TaskStore store(String database) {
+        String url = database.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.freshPostgresSchema();
+        dataSource = StoreDataSource.open(url, "", "");
+        outbox = new EventOutbox(dataSource, List.of("a", "b"));
+        return new TaskStore(dataSource, outbox);
+    }
+
+    @AfterEach
+    void close() {
+        if (dataSource != null) {
+            dataSource.close();
+        }
+    }
+
+    private static TrackedTask task(long id, int status) {
+        return new TrackedTask(id, "k1", "follow", null, null, "{\"file\":\"f.json\",\"position\":0}", status, status >= 2);
+    }
+
+    private static TaskChange created(long id) {
+        return new TaskChange(task(id, 0), null, new OutboxEvent(id + "-0", id, "{}"));
+    }
+
+    private static TaskChange moved(long id, int from, int to) {
+        return new TaskChange(task(id, to), from, new OutboxEvent(id + "-" + to, id, "{}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aChangeAppliedTwiceStoresItsEventOncePerEndpoint(String database) {
+        TaskStore store = store(database);
+        store.apply(List.of(created(1)));
+
+        assertThat(store.apply(List.of(moved(1, 0, 1)))).hasSize(1);
+        assertThat(store.apply(List.of(moved(1, 0, 1), created(1)))).isEmpty();
+
+        assertThat(store.find(1).orElseThrow().status()).isEqualTo(1);
+        assertThat(outbox.pending("a")).isEqualTo(2);
+        assertThat(outbox.pending("b")).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aTerminalTaskIsNoLongerActive(String database) {
+        TaskStore store = store(database);
+        store.apply(List.of(created(1), created(2)));
+        store.apply(List.of(moved(1, 0, 2)));
+
+        assertThat(store.active()).extracting(TrackedTask::taskId).containsExactly(2L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void anEventWaitsWhileAnEarlierOneOfItsTaskIsUndelivered(String database) {
+        TaskStore store = store(database);
+        store.apply(List.of(created(1), created(2)));
+        store.apply(List.of(moved(1, 0, 1)));
+
+        List<OutboxRow> first = outbox.due("a", Instant.now(), 10);
+        assertThat(first).extracting(OutboxRow::eventId).containsExactly("1-0", "2-0");
+
+        outbox.retryLater(first.get(0), Instant.now().plusSeconds(60), "HTTP 503");
+        outbox.delivered(first.get(1));
+        assertThat(outbox.due("a", Instant.now(), 10)).isEmpty();
+        assertThat(outbox.due("b", Instant.now(), 10)).extracting(OutboxRow::eventId).containsExactly("1-0", "2-0");
+
+        List<OutboxRow> later = outbox.due("a", Instant.now().plusSeconds(61), 10);
+        assertThat(later).extracting(OutboxRow::eventId).containsExactly("1-0");
+        assertThat(later.get(0).attempts()).isEqualTo(1);
+        outbox.deadLettered(later.get(0), "gave up");
+        assertThat(outbox.due("a", Instant.now(), 10)).extracting(OutboxRow::eventId).containsExactly("1-1");
+    }
+}
