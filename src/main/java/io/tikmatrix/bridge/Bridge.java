@@ -16,6 +16,7 @@ import io.tikmatrix.bridge.store.SubmissionJournal;
 import io.tikmatrix.bridge.submit.SubmitSteps;
 import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
@@ -23,6 +24,7 @@ import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -56,6 +58,11 @@ public final class Bridge implements AutoCloseable {
     }
 
     public static Bridge start(BridgeConfig config, Path workingDir) throws Exception {
+        // descriptors carry Devanagari and emoji; Camel's text conversions must not follow a Windows or
+        // POSIX-locale default charset
+        if (System.getProperty(Exchange.DEFAULT_CHARSET_PROPERTY) == null) {
+            System.setProperty(Exchange.DEFAULT_CHARSET_PROPERTY, StandardCharsets.UTF_8.name());
+        }
         SchemaDescriptorValidator validator = new SchemaDescriptorValidator();
         SchedulesWiring schedules = SchedulesWiring.load(config, workingDir, validator);
         HikariDataSource dataSource = StoreDataSource.open(

@@ -10,9 +10,7 @@ import java.util.Locale;
  * the headers each event carries, and how an answer is judged. Everything else (outbox, order, retry,
  * dead letters) is the same for all kinds.
  *
- * <p>To add a kind (Kafka: header {@code kafka.KEY} = task id; JMS: header {@code JMSXGroupID} = task id,
- * so one task's events stay in order on a partition or message group), implement this and add its
- * scheme to {@link #forUri}.
+ * <p>To add a kind, implement this and add its scheme to {@link #forUri}.
  */
 public interface EndpointKind {
 
@@ -34,6 +32,8 @@ public interface EndpointKind {
         return switch (scheme) {
             case "file" -> new FileEndpoint();
             case "http", "https" -> new WebhookEndpoint(signature);
+            case "kafka" -> new KafkaEndpoint();
+            case "jms" -> new JmsEndpoint();
             default -> new PlainEndpoint();
         };
     }
