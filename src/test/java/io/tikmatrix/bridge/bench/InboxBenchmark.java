@@ -2,6 +2,7 @@ package io.tikmatrix.bridge.bench;
 
 import io.tikmatrix.bridge.Bridge;
 import io.tikmatrix.bridge.config.BridgeConfig;
+import io.tikmatrix.bridge.support.TempDirs;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -69,9 +70,7 @@ public final class InboxBenchmark {
         } finally {
             simulator.getOutputStream().close();
             simulator.waitFor();
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TempDirs.delete(dir);
         }
     }
 

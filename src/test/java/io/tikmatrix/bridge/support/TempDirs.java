@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Removes the folders the embedded brokers write to, so repeated test runs leave nothing in /tmp. */
-final class TempDirs {
+/** Removes the folders the embedded brokers and the benchmarks write to, so repeated runs leave nothing in /tmp. */
+public final class TempDirs {
 
     private TempDirs() {
     }
 
-    static void delete(Path dir) {
+    public static void delete(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }
