@@ -1,8 +1,8 @@
 package io.tikmatrix.bridge.deadletter;
 
 import io.tikmatrix.bridge.support.BridgeHarness;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -17,21 +17,14 @@ import static org.awaitility.Awaitility.await;
 class DeadLetterDestinationTest {
 
     @TempDir
-    Path dir;
-
-    @TempDir
     Path elsewhere;
 
-    private BridgeHarness bridge;
-
-    @AfterEach
-    void stop() {
-        bridge.close();
-    }
+    @RegisterExtension
+    final BridgeHarness bridge = new BridgeHarness();
 
     @Test
     void aKeyPointedElsewhereWritesThereAndTheOtherKeysStayPut() throws Exception {
-        bridge = new BridgeHarness(dir).with("bridge.dead-letter.40003", "file:" + elsewhere.resolve("unsupported")).start();
+        bridge.with("bridge.dead-letter.40003", "file:" + elsewhere.resolve("unsupported")).start();
 
         bridge.drop("two.jsonl", """
                 {"serials": ["s1"], "script_name": "like", "script_config": {}}

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tikmatrix.bridge.simulator.Fault;
 import io.tikmatrix.bridge.support.BridgeHarness;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,19 +24,12 @@ class DeadLetterReplayTest {
                                "chatgpt_settings": {"api_key": "%s", "model": "gpt-4"}}}
             """.formatted(SECRET);
 
-    @TempDir
-    Path dir;
-
-    private BridgeHarness bridge;
+    @RegisterExtension
+    final BridgeHarness bridge = new BridgeHarness();
 
     @BeforeEach
     void start() {
-        bridge = new BridgeHarness(dir).start();
-    }
-
-    @AfterEach
-    void stop() {
-        bridge.close();
+        bridge.start();
     }
 
     @Test
@@ -65,8 +57,8 @@ class DeadLetterReplayTest {
         bridge.drop("warm.json", WARMUP_WITH_CHATGPT);
         JsonNode record = bridge.awaitDeadLetters("40001", 1).get(0);
         assertThat(record.path("descriptor").path("script_config").path("chatgpt_settings").path("api_key").asText()).isEqualTo("***");
-        assertThat(everythingWrittenUnder(dir.resolve("deadletter"))).doesNotContain(SECRET);
-        assertThat(everythingWrittenUnder(dir.resolve("receipts"))).doesNotContain(SECRET);
+        assertThat(everythingWrittenUnder(bridge.dir("deadletter"))).doesNotContain(SECRET);
+        assertThat(everythingWrittenUnder(bridge.dir("receipts"))).doesNotContain(SECRET);
 
         ObjectNode fixed = record.deepCopy();
         ((ObjectNode) fixed.path("descriptor").path("script_config")).put("task_duration", 120);

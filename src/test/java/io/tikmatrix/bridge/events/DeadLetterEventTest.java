@@ -2,10 +2,9 @@ package io.tikmatrix.bridge.events;
 
 import io.tikmatrix.bridge.simulator.Fault;
 import io.tikmatrix.bridge.support.BridgeHarness;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,19 +21,12 @@ class DeadLetterEventTest {
             {"serials": ["emulator-5554"], "script_name": "account_warmup",
              "script_config": {"task_duration": 60, "chatgpt_settings": {"api_key": "sk-live-secret"}}}""";
 
-    @TempDir
-    Path dir;
-
-    private BridgeHarness bridge;
+    @RegisterExtension
+    final BridgeHarness bridge = new BridgeHarness();
 
     @BeforeEach
     void start() {
-        bridge = new BridgeHarness(dir).start();
-    }
-
-    @AfterEach
-    void stop() {
-        bridge.close();
+        bridge.start();
     }
 
     @Test

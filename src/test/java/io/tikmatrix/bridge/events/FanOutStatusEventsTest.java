@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tikmatrix.bridge.simulator.ManualClock;
 import io.tikmatrix.bridge.simulator.SimulatorSettings;
 import io.tikmatrix.bridge.support.BridgeHarness;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,20 +22,13 @@ class FanOutStatusEventsTest {
             {"serials": ["emulator-5554", "emulator-5556"], "script_name": "follow",
              "script_config": {"target_users": ["@a", "@b"]}}""";
 
-    @TempDir
-    Path dir;
-
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T09:00:00Z"));
-    private BridgeHarness bridge;
+    @RegisterExtension
+    final BridgeHarness bridge = new BridgeHarness(SimulatorSettings.defaults().withClock(clock));
 
     @BeforeEach
     void start() {
-        bridge = new BridgeHarness(dir, SimulatorSettings.defaults().withClock(clock)).start();
-    }
-
-    @AfterEach
-    void stop() {
-        bridge.close();
+        bridge.start();
     }
 
     @Test

@@ -9,12 +9,9 @@ import jakarta.jms.Connection;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,21 +30,13 @@ class JmsEventsTest {
     @RegisterExtension
     static final EmbeddedArtemis ARTEMIS = new EmbeddedArtemis();
 
-    @TempDir
-    Path dir;
-
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T09:00:00Z"));
-    private BridgeHarness bridge;
-
-    @AfterEach
-    void stop() {
-        bridge.close();
-    }
+    @RegisterExtension
+    final BridgeHarness bridge = new BridgeHarness(SimulatorSettings.defaults().withClock(clock));
 
     @Test
     void eachTasksEventsArriveInItsMessageGroupAndInOrder() throws Exception {
-        bridge = new BridgeHarness(dir, SimulatorSettings.defaults().withClock(clock))
-                .with("bridge.events.endpoints", "jms:queue:tikmatrix-events")
+        bridge.with("bridge.events.endpoints", "jms:queue:tikmatrix-events")
                 .with("camel.component.jms.connection-factory",
                         "#class:org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory('" + ARTEMIS.brokerUrl() + "')")
                 .start();

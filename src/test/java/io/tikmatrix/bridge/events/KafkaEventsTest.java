@@ -9,12 +9,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,22 +28,14 @@ class KafkaEventsTest {
     @RegisterExtension
     static final EmbeddedKafka KAFKA = new EmbeddedKafka();
 
-    @TempDir
-    Path dir;
-
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T09:00:00Z"));
-    private BridgeHarness bridge;
-
-    @AfterEach
-    void stop() {
-        bridge.close();
-    }
+    @RegisterExtension
+    final BridgeHarness bridge = new BridgeHarness(SimulatorSettings.defaults().withClock(clock));
 
     @Test
     void eachTasksEventsArriveKeyedAndInOrder() throws Exception {
         KAFKA.createTopic("tikmatrix-events", 3);
-        bridge = new BridgeHarness(dir, SimulatorSettings.defaults().withClock(clock))
-                .with("bridge.events.endpoints", "kafka:tikmatrix-events?brokers=" + KAFKA.bootstrapServers())
+        bridge.with("bridge.events.endpoints", "kafka:tikmatrix-events?brokers=" + KAFKA.bootstrapServers())
                 .start();
 
         bridge.drop("follow.json", "{\"serials\": [\"emulator-5554\"], \"script_name\": \"follow\","

@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tikmatrix.bridge.simulator.ManualClock;
 import io.tikmatrix.bridge.simulator.SimulatorSettings;
 import io.tikmatrix.bridge.support.BridgeHarness;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -18,20 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A task that went from pending to completed between two polls gives one 0 → 2 event; no running is invented. */
 class PendingToCompletedJumpTest {
 
-    @TempDir
-    Path dir;
-
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T09:00:00Z"));
-    private BridgeHarness bridge;
+    @RegisterExtension
+    final BridgeHarness bridge = new BridgeHarness(SimulatorSettings.defaults().withClock(clock));
 
     @BeforeEach
     void start() {
-        bridge = new BridgeHarness(dir, SimulatorSettings.defaults().withClock(clock)).start();
-    }
-
-    @AfterEach
-    void stop() {
-        bridge.close();
+        bridge.start();
     }
 
     @Test

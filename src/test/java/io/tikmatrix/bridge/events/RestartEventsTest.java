@@ -6,9 +6,8 @@ import io.tikmatrix.bridge.support.BridgeHarness;
 import io.tikmatrix.bridge.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,24 +21,20 @@ import static org.awaitility.Awaitility.await;
  */
 class RestartEventsTest {
 
-    @TempDir
-    Path dir;
-
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T09:00:00Z"));
     private volatile int answer = 200;
     private final WebhookReceiver webhook = new WebhookReceiver(() -> answer);
-    private BridgeHarness bridge;
+    @RegisterExtension
+    final BridgeHarness bridge = new BridgeHarness(SimulatorSettings.defaults().withClock(clock));
 
     @AfterEach
-    void stop() {
-        bridge.close();
+    void stopWebhook() {
         webhook.close();
     }
 
     @Test
     void noEventIsLostOrRepeatedAcrossARestart() throws Exception {
-        bridge = new BridgeHarness(dir, SimulatorSettings.defaults().withClock(clock))
-                .with("bridge.events.endpoints", webhook.url())
+        bridge.with("bridge.events.endpoints", webhook.url())
                 .with("bridge.events.retry.max-attempts", "1000")
                 .start();
         bridge.drop("follow.json", """

@@ -4,7 +4,7 @@ import io.tikmatrix.bridge.support.BridgeHarness;
 import io.tikmatrix.bridge.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,21 +16,18 @@ import static org.awaitility.Awaitility.await;
 /** A webhook that answers 4xx will never take the event: it goes to deadletter/events/<endpoint name> at once, untried again. */
 class WebhookRejectionTest {
 
-    @TempDir
-    Path dir;
-
     private final WebhookReceiver webhook = new WebhookReceiver(() -> 400);
-    private BridgeHarness bridge;
+    @RegisterExtension
+    final BridgeHarness bridge = new BridgeHarness();
 
     @AfterEach
-    void stop() {
-        bridge.close();
+    void stopWebhook() {
         webhook.close();
     }
 
     @Test
     void aRefusedEventIsDeadLetteredUnderTheEndpointsName() {
-        bridge = new BridgeHarness(dir).with("bridge.events.endpoints", webhook.url()).start();
+        bridge.with("bridge.events.endpoints", webhook.url()).start();
         bridge.drop("warmup.json", """
                 {"serials": ["emulator-5554"], "script_name": "account_warmup", "script_config": {"task_duration": 60}}""");
         long id = bridge.awaitReceipt("warmup.json").path("descriptors").get(0).path("task_ids").get(0).asLong();

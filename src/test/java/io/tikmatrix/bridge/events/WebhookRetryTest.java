@@ -7,12 +7,11 @@ import io.tikmatrix.bridge.support.BridgeHarness;
 import io.tikmatrix.bridge.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,9 +29,6 @@ class WebhookRetryTest {
 
     private static final String SECRET = "s3cret";
 
-    @TempDir
-    Path dir;
-
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T09:00:00Z"));
     /** The webhook fails for 2 s from the first event it sees. */
     private final AtomicReference<Instant> firstCall = new AtomicReference<>();
@@ -40,18 +36,17 @@ class WebhookRetryTest {
         firstCall.compareAndSet(null, Instant.now());
         return Instant.now().isBefore(firstCall.get().plusSeconds(2)) ? 500 : 200;
     });
-    private BridgeHarness bridge;
+    @RegisterExtension
+    final BridgeHarness bridge = new BridgeHarness(SimulatorSettings.defaults().withClock(clock));
 
     @AfterEach
-    void stop() {
-        bridge.close();
+    void stopWebhook() {
         webhook.close();
     }
 
     @Test
     void everyEventArrivesInPerTaskOrderWithAValidSignature() throws Exception {
-        bridge = new BridgeHarness(dir, SimulatorSettings.defaults().withClock(clock))
-                .with("bridge.events.endpoints", webhook.url())
+        bridge.with("bridge.events.endpoints", webhook.url())
                 .with("bridge.events.webhook.secret", SECRET)
                 // retries every 50..200 ms: enough attempts to outlast the 2 s outage
                 .with("bridge.events.retry.max-attempts", "100")

@@ -1,9 +1,8 @@
 package io.tikmatrix.bridge.inbox;
 
 import io.tikmatrix.bridge.support.BridgeHarness;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.Writer;
 import java.nio.file.Files;
@@ -16,20 +15,13 @@ class CompleteFilesOnlyTest {
 
     private static final String LINE = "{\"serials\": [\"s%d\"], \"script_name\": \"account_warmup\", \"script_config\": {}}\n";
 
-    @TempDir
-    Path dir;
-
-    private BridgeHarness bridge;
-
-    @AfterEach
-    void stop() {
-        bridge.close();
-    }
+    @RegisterExtension
+    final BridgeHarness bridge = new BridgeHarness();
 
     @Test
     void aFileStillGrowingIsLeftUntilItHoldsStill() throws Exception {
-        bridge = new BridgeHarness(dir).with("bridge.inbox.stable-for", "700ms").start();
-        Path file = Files.createDirectories(dir.resolve("inbox")).resolve("slow-writer.jsonl");
+        bridge.with("bridge.inbox.stable-for", "700ms").start();
+        Path file = Files.createDirectories(bridge.dir("inbox")).resolve("slow-writer.jsonl");
 
         try (Writer out = Files.newBufferedWriter(file)) {
             for (int i = 0; i < 12; i++) {
@@ -44,14 +36,14 @@ class CompleteFilesOnlyTest {
 
     @Test
     void withADoneMarkerConfiguredAFileWaitsForItsMarker() throws Exception {
-        bridge = new BridgeHarness(dir).with("bridge.inbox.done-file-name", "${file:name}.done").start();
+        bridge.with("bridge.inbox.done-file-name", "${file:name}.done").start();
         bridge.drop("marked.jsonl", LINE.formatted(1));
 
         Thread.sleep(1000);
-        assertThat(dir.resolve("inbox/marked.jsonl")).exists();
+        assertThat(bridge.dir("inbox/marked.jsonl")).exists();
         assertThat(bridge.simulator().requestCount("POST", "/task")).isZero();
 
-        Files.writeString(dir.resolve("inbox/marked.jsonl.done"), "");
+        Files.writeString(bridge.dir("inbox/marked.jsonl.done"), "");
 
         assertThat(bridge.awaitReceipt("marked.jsonl").path("summary").path("submitted").asInt()).isEqualTo(1);
     }

@@ -2,11 +2,10 @@ package io.tikmatrix.bridge.inbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tikmatrix.bridge.support.BridgeHarness;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,19 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The files in examples/ are what a new user copies first: every descriptor in them must go through. */
 class ExamplesTest {
 
-    @TempDir
-    Path dir;
-
-    private BridgeHarness bridge;
+    @RegisterExtension
+    final BridgeHarness bridge = new BridgeHarness();
 
     @BeforeEach
     void start() {
-        bridge = new BridgeHarness(dir).start();
-    }
-
-    @AfterEach
-    void stop() {
-        bridge.close();
+        bridge.start();
     }
 
     @ParameterizedTest

@@ -2,13 +2,11 @@ package io.tikmatrix.bridge.inbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tikmatrix.bridge.support.BridgeHarness;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,19 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Each inbox file kind becomes exactly the API calls its descriptors describe, with a receipt and an archived original. */
 class InboxFileKindsTest {
 
-    @TempDir
-    Path dir;
-
-    private BridgeHarness bridge;
+    @RegisterExtension
+    final BridgeHarness bridge = new BridgeHarness();
 
     @BeforeEach
     void start() {
-        bridge = new BridgeHarness(dir).start();
-    }
-
-    @AfterEach
-    void stop() {
-        bridge.close();
+        bridge.start();
     }
 
     @Test
@@ -53,8 +44,8 @@ class InboxFileKindsTest {
                     assertThat(body.path("enable_multi_account").isBoolean()).isTrue();
                     assertThat(body.path("script_config").path("future_option").asText()).as("unknown fields pass through").isEqualTo("kept");
                 });
-        assertThat(dir.resolve("archive").resolve(LocalDate.now().toString()).resolve("batch.json")).exists();
-        assertThat(dir.resolve("inbox/batch.json")).doesNotExist();
+        assertThat(bridge.dir("archive").resolve(LocalDate.now().toString()).resolve("batch.json")).exists();
+        assertThat(bridge.dir("inbox/batch.json")).doesNotExist();
     }
 
     @Test
@@ -75,7 +66,7 @@ class InboxFileKindsTest {
     void csvWithBomSemicolonsQuotedNewlinesAndTypedColumnsBecomesTypedDescriptors() throws Exception {
         String csv = "\uFEFFserials;script_name;target_post_urls;comment_content;insert_emoji;upload_wait_time\n"
                 + "emulator-1|emulator-2;comment;https://www.tiktok.com/@u/video/1|https://vm.tiktok.com/x/;\"बहुत बढ़िया!\n🔥 second line; with semicolon\";true;\n";
-        Files.createDirectories(dir.resolve("staging"));
+        Files.createDirectories(bridge.dir("staging"));
         bridge.drop("rows.CSV", csv);
 
         JsonNode receipt = bridge.awaitReceipt("rows.CSV");
@@ -96,6 +87,6 @@ class InboxFileKindsTest {
 
         bridge.awaitReceipt("one.json");
 
-        assertThat(dir.resolve("inbox/notes.txt")).exists();
+        assertThat(bridge.dir("inbox/notes.txt")).exists();
     }
 }

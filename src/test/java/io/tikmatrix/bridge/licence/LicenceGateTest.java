@@ -5,11 +5,9 @@ import io.tikmatrix.bridge.simulator.SimulatorSettings;
 import io.tikmatrix.bridge.simulator.TikMatrixSimulator;
 import io.tikmatrix.bridge.support.BridgeHarness;
 import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,49 +19,41 @@ class LicenceGateTest {
     private static final String WARMUP =
             "{\"serials\": [\"s1\"], \"script_name\": \"account_warmup\", \"script_config\": {\"task_duration\": 60}}";
 
-    @TempDir
-    Path dir;
-
-    private BridgeHarness bridge;
-
-    @AfterEach
-    void stop() {
-        bridge.close();
-    }
+    @RegisterExtension
+    final BridgeHarness bridge = new BridgeHarness();
 
     @Test
     void aPlanWithoutApiAccessHoldsIntakeUntilTheLicencePasses() throws Exception {
-        bridge = new BridgeHarness(dir);
         bridge.simulator().faults().setPlan(false);
         bridge.start();
         bridge.drop("held.json", WARMUP);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> bridge.bridge().licenceGate().state() == LicenceGate.State.HELD_LICENCE);
         Thread.sleep(1500);
-        assertThat(dir.resolve("inbox/held.json")).exists();
+        assertThat(bridge.dir("inbox/held.json")).exists();
         assertThat(bridge.simulator().requestCount("POST", "/task")).isZero();
-        assertThat(dir.resolve("receipts/held.json.receipt.json")).doesNotExist();
+        assertThat(bridge.dir("receipts/held.json.receipt.json")).doesNotExist();
 
         bridge.simulator().faults().setPlan(true);
 
         assertThat(bridge.awaitReceipt("held.json").path("summary").path("submitted").asInt()).isEqualTo(1);
-        assertThat(dir.resolve("deadletter")).isEmptyDirectory();
+        assertThat(bridge.dir("deadletter")).isEmptyDirectory();
     }
 
     @Test
     void a40301AnswerToACallHoldsIntakeAndTheCallGoesThroughOnceTheLicencePasses() {
-        bridge = new BridgeHarness(dir).start();
+        bridge.start();
         bridge.simulator().faults().failNext(1, "POST", "/task", Fault.errorEnvelope(40301, 403));
         bridge.drop("one.json", WARMUP);
 
         assertThat(bridge.awaitReceipt("one.json").path("summary").path("submitted").asInt()).isEqualTo(1);
         assertThat(bridge.simulator().requestCount("POST", "/task")).isEqualTo(2);
-        assertThat(dir.resolve("deadletter")).isEmptyDirectory();
+        assertThat(bridge.dir("deadletter")).isEmptyDirectory();
     }
 
     @Test
     void anUnreachableTikMatrixHoldsIntakeAndItResumesWhenTikMatrixIsBack() throws Exception {
-        bridge = new BridgeHarness(dir).start();
+        bridge.start();
         int port = bridge.simulator().port();
         await().atMost(Duration.ofSeconds(10)).until(() -> bridge.bridge().licenceGate().state() == LicenceGate.State.OPEN);
         bridge.simulator().close();
@@ -71,12 +61,12 @@ class LicenceGateTest {
 
         bridge.drop("waiting.json", WARMUP);
         Thread.sleep(1500);
-        assertThat(dir.resolve("inbox/waiting.json")).exists();
+        assertThat(bridge.dir("inbox/waiting.json")).exists();
 
         try (TikMatrixSimulator back = new TikMatrixSimulator(new SchemaDescriptorValidator(), SimulatorSettings.defaults()).start(port)) {
             assertThat(bridge.awaitReceipt("waiting.json").path("summary").path("submitted").asInt()).isEqualTo(1);
             assertThat(back.tasks()).hasSize(1);
         }
-        assertThat(dir.resolve("deadletter")).isEmptyDirectory();
+        assertThat(bridge.dir("deadletter")).isEmptyDirectory();
     }
 }

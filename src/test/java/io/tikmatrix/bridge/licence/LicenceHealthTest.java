@@ -1,16 +1,14 @@
 package io.tikmatrix.bridge.licence;
 
 import io.tikmatrix.bridge.support.BridgeHarness;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,15 +17,8 @@ import static org.awaitility.Awaitility.await;
 /** /observe/health reports the bridge unhealthy, with the reason, while intake is held. */
 class LicenceHealthTest {
 
-    @TempDir
-    Path dir;
-
-    private BridgeHarness bridge;
-
-    @AfterEach
-    void stop() {
-        bridge.close();
-    }
+    @RegisterExtension
+    final BridgeHarness bridge = new BridgeHarness();
 
     @Test
     void aPlanWithoutApiAccessIsReportedDownAndThenUp() throws Exception {
@@ -35,7 +26,7 @@ class LicenceHealthTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        bridge = new BridgeHarness(dir).with("bridge.health.enabled", "true").with("bridge.health.port", Integer.toString(port));
+        bridge.with("bridge.health.enabled", "true").with("bridge.health.port", Integer.toString(port));
         bridge.simulator().faults().setPlan(false);
         bridge.start();
         URI health = URI.create("http://127.0.0.1:" + port + "/observe/health");

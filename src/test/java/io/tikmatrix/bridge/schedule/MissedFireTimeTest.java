@@ -1,11 +1,9 @@
 package io.tikmatrix.bridge.schedule;
 
 import io.tikmatrix.bridge.support.BridgeHarness;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,15 +21,8 @@ class MissedFireTimeTest {
 
     private static final String KEY_PREFIX = "schedule:every-4s@";
 
-    @TempDir
-    Path dir;
-
-    private BridgeHarness bridge;
-
-    @AfterEach
-    void stop() {
-        bridge.close();
-    }
+    @RegisterExtension
+    final BridgeHarness bridge = new BridgeHarness();
 
     @Test
     void fireOnceSubmitsTheMissedFireTimeOnceAfterTheRestart() {
@@ -59,7 +50,7 @@ class MissedFireTimeTest {
 
     /** @return the fire time just submitted; the bridge is back up once the next one is more than the misfire threshold late */
     private Instant stopRightAfterAFiringAndMissTheNext(String misfire) {
-        bridge = new BridgeHarness(dir).with("bridge.schedules.misfire-threshold", "500ms");
+        bridge.with("bridge.schedules.misfire-threshold", "500ms");
         bridge.schedules("""
                 schedules:
                   - name: every-4s

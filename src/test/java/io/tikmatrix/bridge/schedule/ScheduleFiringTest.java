@@ -2,11 +2,9 @@ package io.tikmatrix.bridge.schedule;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tikmatrix.bridge.support.BridgeHarness;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
@@ -19,19 +17,11 @@ import static org.awaitility.Awaitility.await;
  */
 class ScheduleFiringTest {
 
-    @TempDir
-    Path dir;
-
-    private BridgeHarness bridge;
-
-    @AfterEach
-    void stop() {
-        bridge.close();
-    }
+    @RegisterExtension
+    final BridgeHarness bridge = new BridgeHarness();
 
     @Test
     void aFiringSubmitsTheTaskUnderItsFireTimeKey() {
-        bridge = new BridgeHarness(dir);
         bridge.schedules("""
                 schedules:
                   - name: every-second

@@ -2,11 +2,9 @@ package io.tikmatrix.bridge.schedule;
 
 import io.tikmatrix.bridge.support.BridgeHarness;
 import io.tikmatrix.bridge.support.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.awaitility.Awaitility.await;
@@ -14,19 +12,12 @@ import static org.awaitility.Awaitility.await;
 /** On PostgreSQL (clusters) Quartz creates its tables in the store's schema and runs clustered. */
 class SchedulesOnPostgresTest {
 
-    @TempDir
-    Path dir;
-
-    private BridgeHarness bridge;
-
-    @AfterEach
-    void stop() {
-        bridge.close();
-    }
+    @RegisterExtension
+    final BridgeHarness bridge = new BridgeHarness();
 
     @Test
     void aScheduleFiresWithItsTriggersInPostgres() {
-        bridge = new BridgeHarness(dir).with("bridge.store.jdbc-url", TestDatabases.freshPostgresSchema());
+        bridge.with("bridge.store.jdbc-url", TestDatabases.freshPostgresSchema());
         bridge.schedules("""
                 schedules:
                   - name: every-second

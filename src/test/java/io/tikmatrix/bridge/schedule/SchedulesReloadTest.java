@@ -1,12 +1,10 @@
 package io.tikmatrix.bridge.schedule;
 
 import io.tikmatrix.bridge.support.BridgeHarness;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,22 +13,15 @@ import static org.awaitility.Awaitility.await;
 /** An edited schedules file is applied while the bridge runs; an invalid edit leaves the running schedules as they were. */
 class SchedulesReloadTest {
 
-    @TempDir
-    Path dir;
-
-    private BridgeHarness bridge;
+    @RegisterExtension
+    final BridgeHarness bridge = new BridgeHarness();
 
     @BeforeEach
     void startWithAlpha() {
-        bridge = new BridgeHarness(dir).with("bridge.schedules.reload-interval", "200ms");
+        bridge.with("bridge.schedules.reload-interval", "200ms");
         bridge.schedules(schedule("alpha", "* * * * * ?"));
         bridge.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> !bridge.submittedKeys("schedule:alpha@").isEmpty());
-    }
-
-    @AfterEach
-    void stop() {
-        bridge.close();
     }
 
     @Test

@@ -3,13 +3,10 @@ package io.tikmatrix.bridge.submit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tikmatrix.bridge.simulator.Fault;
 import io.tikmatrix.bridge.support.BridgeHarness;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,19 +16,12 @@ class ApiErrorCodeDeadLetterTest {
     private static final String DESCRIPTOR =
             "{\"serials\": [\"s1\"], \"script_name\": \"account_warmup\", \"script_config\": {\"task_duration\": 60}}";
 
-    @TempDir
-    Path dir;
-
-    private BridgeHarness bridge;
+    @RegisterExtension
+    final BridgeHarness bridge = new BridgeHarness();
 
     @BeforeEach
     void start() {
-        bridge = new BridgeHarness(dir).start();
-    }
-
-    @AfterEach
-    void stop() {
-        bridge.close();
+        bridge.start();
     }
 
     @ParameterizedTest(name = "code {0} with HTTP {1} goes to {2}")

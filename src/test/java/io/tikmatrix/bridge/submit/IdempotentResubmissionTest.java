@@ -2,12 +2,9 @@ package io.tikmatrix.bridge.submit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tikmatrix.bridge.support.BridgeHarness;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,19 +16,12 @@ class IdempotentResubmissionTest {
             {"id": "order-77", "serials": ["s2"], "script_name": "account_warmup", "script_config": {}}
             """;
 
-    @TempDir
-    Path dir;
-
-    private BridgeHarness bridge;
+    @RegisterExtension
+    final BridgeHarness bridge = new BridgeHarness();
 
     @BeforeEach
     void start() {
-        bridge = new BridgeHarness(dir).start();
-    }
-
-    @AfterEach
-    void stop() {
-        bridge.close();
+        bridge.start();
     }
 
     @Test

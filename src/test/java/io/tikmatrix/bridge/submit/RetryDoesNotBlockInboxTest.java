@@ -2,11 +2,9 @@ package io.tikmatrix.bridge.submit;
 
 import io.tikmatrix.bridge.simulator.Fault;
 import io.tikmatrix.bridge.support.BridgeHarness;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,20 +16,12 @@ class RetryDoesNotBlockInboxTest {
     private static final String WARMUP =
             "{\"serials\": [\"%s\"], \"script_name\": \"account_warmup\", \"script_config\": {\"task_duration\": 60}}";
 
-    @TempDir
-    Path dir;
-
-    private BridgeHarness bridge;
-
-    @AfterEach
-    void stop() {
-        bridge.close();
-    }
+    @RegisterExtension
+    final BridgeHarness bridge = new BridgeHarness();
 
     @Test
     void theNextFileIsDoneWhileTheFirstOneWaitsForItsRetry() {
-        bridge = new BridgeHarness(dir)
-                .with("bridge.retry.initial-delay", "4s")
+        bridge.with("bridge.retry.initial-delay", "4s")
                 .with("bridge.retry.max-delay", "4s")
                 .with("bridge.api.concurrency", "1")
                 .start();
@@ -48,8 +38,7 @@ class RetryDoesNotBlockInboxTest {
 
     @Test
     void otherDescriptorsOfTheSameFileGoOnWhileOneWaits() {
-        bridge = new BridgeHarness(dir)
-                .with("bridge.retry.initial-delay", "3s")
+        bridge.with("bridge.retry.initial-delay", "3s")
                 .with("bridge.retry.max-delay", "3s")
                 .start();
         bridge.simulator().faults().failNext(1, "POST", "/task", Fault.errorEnvelope(50001, 500));

@@ -3,11 +3,9 @@ package io.tikmatrix.bridge.submit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tikmatrix.bridge.simulator.Fault;
 import io.tikmatrix.bridge.support.BridgeHarness;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,19 +16,12 @@ class TransientFaultRetryTest {
     private static final String DESCRIPTOR =
             "{\"serials\": [\"s1\"], \"script_name\": \"account_warmup\", \"script_config\": {\"task_duration\": 60}}";
 
-    @TempDir
-    Path dir;
-
-    private BridgeHarness bridge;
-
-    @AfterEach
-    void stop() {
-        bridge.close();
-    }
+    @RegisterExtension
+    final BridgeHarness bridge = new BridgeHarness();
 
     @Test
     void twoInternalErrorsThenSuccessIsOneTaskAfterThreeAttempts() {
-        bridge = new BridgeHarness(dir).start();
+        bridge.start();
         bridge.simulator().faults().failNext(2, "POST", "/task", Fault.errorEnvelope(50001, 500));
         bridge.drop("one.json", DESCRIPTOR);
 
@@ -44,7 +35,7 @@ class TransientFaultRetryTest {
 
     @Test
     void internalErrorsBeyondTheBudgetAreDeadLetteredUnder50001() {
-        bridge = new BridgeHarness(dir).start();
+        bridge.start();
         bridge.simulator().faults().failAlways("POST", "/task", Fault.errorEnvelope(50001, 500));
         bridge.drop("one.json", DESCRIPTOR);
 
@@ -60,7 +51,7 @@ class TransientFaultRetryTest {
 
     @Test
     void droppedConnectionsAreUnreachable() {
-        bridge = new BridgeHarness(dir).start();
+        bridge.start();
         bridge.simulator().faults().failAlways("POST", "/task", Fault.dropConnection());
         bridge.drop("one.json", DESCRIPTOR);
 
@@ -73,7 +64,7 @@ class TransientFaultRetryTest {
 
     @Test
     void aGatewayErrorWithoutEnvelopeIsRetriedThenUnreachable() {
-        bridge = new BridgeHarness(dir).start();
+        bridge.start();
         bridge.simulator().faults().failAlways("POST", "/task", Fault.rawStatus(503, "Service Unavailable"));
         bridge.drop("one.json", DESCRIPTOR);
 
@@ -86,7 +77,7 @@ class TransientFaultRetryTest {
 
     @Test
     void anAnswerSlowerThanTheResponseTimeoutIsRetried() {
-        bridge = new BridgeHarness(dir).with("tikmatrix.response-timeout", "300ms").start();
+        bridge.with("tikmatrix.response-timeout", "300ms").start();
         bridge.simulator().faults().failNext(1, "POST", "/task", Fault.delay(Duration.ofSeconds(2)));
         bridge.drop("one.json", DESCRIPTOR);
 

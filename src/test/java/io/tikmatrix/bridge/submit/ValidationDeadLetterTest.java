@@ -2,26 +2,21 @@ package io.tikmatrix.bridge.submit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tikmatrix.bridge.support.BridgeHarness;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A descriptor that fails validation is dead-lettered under the code the API would answer, with no API call. */
 class ValidationDeadLetterTest {
 
-    @TempDir
-    Path dir;
-
-    private BridgeHarness bridge;
+    @RegisterExtension
+    final BridgeHarness bridge = new BridgeHarness();
 
     @BeforeEach
     void start() {
-        bridge = new BridgeHarness(dir).start();
+        bridge.start();
         bridge.drop("mixed.jsonl", String.join("\n",
                 "{\"serials\": [\"s1\"], \"script_config\": {}}",
                 "{\"serials\": [\"s1\"], \"script_name\": \"like\", \"script_config\": {}}",
@@ -31,11 +26,6 @@ class ValidationDeadLetterTest {
                 "{\"serials\": [\"s1\"], \"script_name\": \"post\", \"script_config\": {\"upload_wait_time\": \"soon\"}}",
                 "{not json",
                 "{\"serials\": [\"s1\"], \"script_name\": \"follow\", \"script_config\": {\"target_users\": [\"@ok\"]}}"));
-    }
-
-    @AfterEach
-    void stop() {
-        bridge.close();
     }
 
     @Test

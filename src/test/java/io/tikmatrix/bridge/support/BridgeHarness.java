@@ -7,6 +7,8 @@ import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.simulator.SimulatorSettings;
 import io.tikmatrix.bridge.simulator.TikMatrixSimulator;
 import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,21 +36,35 @@ import static org.awaitility.Awaitility.await;
  * A real bridge (the YAML routes of {@code routes/}, an H2 file store) against the embedded simulator
  * on loopback, with short delays so a test sees retries and polls in a second or two.
  */
-public final class BridgeHarness implements AutoCloseable {
+public final class BridgeHarness implements AfterEachCallback, AutoCloseable {
 
     public static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dataDir;
+    private final boolean ownsDataDir;
     private final Map<String, String> settings = new HashMap<>();
     private final TikMatrixSimulator simulator;
     private Bridge bridge;
 
-    public BridgeHarness(Path dataDir) {
-        this(dataDir, SimulatorSettings.defaults());
+    /**
+     * For {@code @RegisterExtension}: a data folder of its own, and bridge, simulator and folder gone after
+     * each test. Configure with {@link #with} and start with {@link #start} in the test.
+     */
+    public BridgeHarness() {
+        this(SimulatorSettings.defaults());
     }
 
-    public BridgeHarness(Path dataDir, SimulatorSettings simulatorSettings) {
+    public BridgeHarness(SimulatorSettings simulatorSettings) {
+        this(newDataDir(), simulatorSettings, true);
+    }
+
+    public BridgeHarness(Path dataDir) {
+        this(dataDir, SimulatorSettings.defaults(), false);
+    }
+
+    private BridgeHarness(Path dataDir, SimulatorSettings simulatorSettings, boolean ownsDataDir) {
         this.dataDir = dataDir;
+        this.ownsDataDir = ownsDataDir;
         this.simulator = new TikMatrixSimulator(new SchemaDescriptorValidator(), simulatorSettings).start(0);
         settings.put("tikmatrix.base-url", simulator.baseUrl());
         settings.put("bridge.data-dir", dataDir.toString());
@@ -138,6 +154,18 @@ public final class BridgeHarness implements AutoCloseable {
         return bridge;
     }
 
+    private static Path newDataDir() {
+        try {
+            return Files.createTempDirectory("tikmatrix-bridge-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
     public Path dir(String name) {
         return dataDir.resolve(name);
     }
@@ -212,6 +240,11 @@ public final class BridgeHarness implements AutoCloseable {
     }
 
     @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+    }
+
+    @Override
     public void close() {
         try {
             if (bridge != null) {
@@ -219,6 +252,9 @@ public final class BridgeHarness implements AutoCloseable {
             }
         } finally {
             simulator.close();
+            if (ownsDataDir) {
+                TempDirs.delete(dataDir);
+            }
         }
     }
 }
