@@ -37,7 +37,8 @@ public final class BridgeConfig {
             "bridge.inbox.stable-for", "bridge.retry.initial-delay", "bridge.retry.max-delay",
             "bridge.licence.check-interval", "bridge.status.poll-interval",
             "bridge.schedules.reload-interval", "bridge.schedules.misfire-threshold",
-            "bridge.events.delivery-interval", "bridge.events.retry.initial-delay", "bridge.events.retry.max-delay");
+            "bridge.events.delivery-interval", "bridge.events.retry.initial-delay", "bridge.events.retry.max-delay",
+            "bridge.events.retention");
 
     private static final List<String> FOLDER_KEYS = List.of(
             "bridge.data-dir", "bridge.inbox.dir", "bridge.archive.dir", "bridge.receipts.dir", "bridge.dead-letter.dir");
@@ -82,6 +83,7 @@ public final class BridgeConfig {
         d.put("bridge.events.retry.multiplier", "2");
         d.put("bridge.events.retry.max-delay", "60s");
         d.put("bridge.events.webhook.secret", "");
+        d.put("bridge.events.retention", "168h");
         d.put("bridge.schedules.file", "config/schedules.yaml");
         d.put("bridge.schedules.reload-interval", "5s");
         d.put("bridge.schedules.misfire-threshold", "60s");

@@ -54,6 +54,7 @@ public final class EventsWiring {
         main.bind("statusPoller", new StatusPoller(api, tracker));
         main.bind("eventDelivery", new EventDelivery(outbox, endpoints, retry));
         main.bind("deadLetterEvents", new DeadLetterEvents(outbox));
+        main.bind("outboxRetention", new OutboxRetention(outbox, config.duration("bridge.events.retention"), Instant::now));
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport support) {

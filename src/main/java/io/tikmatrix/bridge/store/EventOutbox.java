@@ -147,6 +147,24 @@ public class EventOutbox {
         }
     }
 
+    /**
+     * Drops delivered and dead-lettered rows stored before {@code before}: they are kept a while to
+     * look into, not forever. A purged event is never sent again, since a transition is announced once
+     * (the task's stored status guards it), so the outbox only needs to remember what still waits.
+     *
+     * @return how many rows were dropped
+     */
+    public int purgeFinished(Instant before) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement d = c.prepareStatement("DELETE FROM bridge_event_outbox WHERE state <> ? AND created_at < ?")) {
+            d.setString(1, State.PENDING.name());
+            d.setTimestamp(2, Timestamp.from(before));
+            return d.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot purge the outbox", e);
+        }
+    }
+
     private void finish(OutboxRow row, State state, String reason) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement u = c.prepareStatement("UPDATE bridge_event_outbox"

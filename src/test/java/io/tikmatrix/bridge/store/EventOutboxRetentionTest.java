@@ -1,0 +1,47 @@
+package io.tikmatrix.bridge.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.tikmatrix.bridge.support.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Sent and dead-lettered events leave the outbox after the retention; events still waiting never do. */
+class EventOutboxRetentionTest {
+
+    @TempDir
+    Path dir;
+
+    private HikariDataSource dataSource;
+
+    @AfterEach
+    void close() {
+        dataSource.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void onlyFinishedRowsOlderThanTheCutOffAreDropped(String database) {
+        dataSource = StoreDataSource.open(database.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.freshPostgresSchema(), "", "");
+        EventOutbox outbox = new EventOutbox(dataSource, List.of("a"));
+        outbox.add(new OutboxEvent("1-0", 1L, "{}"));
+        outbox.add(new OutboxEvent("2-0", 2L, "{}"));
+        outbox.add(new OutboxEvent("3-0", 3L, "{}"));
+        List<OutboxRow> rows = outbox.due("a", Instant.now(), 10);
+        outbox.delivered(rows.get(0));
+        outbox.deadLettered(rows.get(1), "refused");
+
+        assertThat(outbox.purgeFinished(Instant.now().minusSeconds(3600))).as("nothing is that old yet").isZero();
+        assertThat(outbox.purgeFinished(Instant.now().plusSeconds(1))).isEqualTo(2);
+
+        assertThat(outbox.pending("a")).isEqualTo(1);
+        assertThat(outbox.due("a", Instant.now(), 10)).extracting(OutboxRow::eventId).containsExactly("3-0");
+    }
+}
