@@ -11,7 +11,6 @@ import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
-import org.apache.camel.model.Model;
 
 import javax.sql.DataSource;
 import java.time.Instant;
@@ -26,12 +25,6 @@ import java.util.List;
 public final class EventsWiring {
 
     static final String DELIVERY_TEMPLATE = "event-delivery";
-    /**
-     * Delivery routes start before the routes without a startup order (Camel numbers those from 1000),
-     * among them the licence gate: its timer starts intake at once, and an intake route started while
-     * other routes are still starting may never poll.
-     */
-    private static final int FIRST_DELIVERY_STARTUP_ORDER = 100;
 
     private final TaskTracker tracker;
 
@@ -80,16 +73,13 @@ public final class EventsWiring {
     }
 
     private static void addDeliveryRoutes(CamelContext context, List<EventEndpoint> endpoints) {
-        int startupOrder = FIRST_DELIVERY_STARTUP_ORDER;
-        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
         for (EventEndpoint endpoint : endpoints) {
-            String routeId = TemplatedRouteBuilder.builder(context, DELIVERY_TEMPLATE)
+            TemplatedRouteBuilder.builder(context, DELIVERY_TEMPLATE)
                     .routeId(endpoint.routeId())
                     .parameter("endpointName", endpoint.name())
                     .parameter("endpointUri", endpoint.deliveryUri())
                     .parameter("deadLetterUri", endpoint.deadLetterUri())
                     .add();
-            model.getRouteDefinition(routeId).setStartupOrder(startupOrder++);
         }
     }
 
