@@ -9,9 +9,6 @@ import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptorFactory
 import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +19,7 @@ import java.util.Map;
  * Either {@code @RegisterExtension static EmbeddedArtemis artemis = new EmbeddedArtemis();}
  * or {@code start()} in {@code @BeforeAll} and {@code close()} in {@code @AfterAll}.
  */
-public final class EmbeddedArtemis implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+public final class EmbeddedArtemis implements ClassScopedBroker {
 
     private static final String ACCEPTOR = "tcp";
 
@@ -30,6 +27,7 @@ public final class EmbeddedArtemis implements BeforeAllCallback, AfterAllCallbac
     private Path dataDir;
     private int port;
 
+    @Override
     public EmbeddedArtemis start() {
         try {
             dataDir = Files.createTempDirectory("artemis-");
@@ -67,16 +65,6 @@ public final class EmbeddedArtemis implements BeforeAllCallback, AfterAllCallbac
 
     public ConnectionFactory connectionFactory() {
         return new ActiveMQConnectionFactory(brokerUrl());
-    }
-
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        start();
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        close();
     }
 
     @Override

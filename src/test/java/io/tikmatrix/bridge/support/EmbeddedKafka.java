@@ -10,9 +10,6 @@ import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Features;
 import org.apache.kafka.server.common.MetadataVersion;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,7 +31,7 @@ import java.util.concurrent.ExecutionException;
  * Either {@code @RegisterExtension static EmbeddedKafka kafka = new EmbeddedKafka();}
  * or {@code start()} in {@code @BeforeAll} and {@code close()} in {@code @AfterAll}.
  */
-public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+public final class EmbeddedKafka implements ClassScopedBroker {
 
     private static final int NODE_ID = 1;
     private static final String CONTROLLER = "CONTROLLER";
@@ -44,6 +41,7 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback,
     private Path logDir;
     private int brokerPort;
 
+    @Override
     public EmbeddedKafka start() {
         try {
             logDir = Files.createTempDirectory("kafka-");
@@ -124,16 +122,6 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback,
         } catch (ExecutionException e) {
             throw new IllegalStateException("topic " + name + " was not created", e.getCause());
         }
-    }
-
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        start();
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        close();
     }
 
     @Override
