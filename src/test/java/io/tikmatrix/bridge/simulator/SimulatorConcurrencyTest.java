@@ -1,6 +1,5 @@
 package io.tikmatrix.bridge.simulator;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,23 +12,15 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SimulatorConcurrencyTest {
-
-    private TikMatrixSimulator simulator;
+class SimulatorConcurrencyTest extends RunningSimulatorTest {
 
     @BeforeEach
     void start() {
-        simulator = new TikMatrixSimulator(new StubValidator(), SimulatorSettings.defaults()).start(0);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
+        start(SimulatorSettings.defaults());
     }
 
     @Test
     void concurrentCreatesGetDistinctIds() throws Exception {
-        ApiClient api = new ApiClient(simulator.baseUrl());
         ExecutorService callers = Executors.newFixedThreadPool(8);
         try {
             List<Callable<long[]>> calls = new ArrayList<>();

@@ -6,7 +6,6 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,23 +18,14 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SimulatorFaultsTest {
+class SimulatorFaultsTest extends RunningSimulatorTest {
 
     private static final String POST_ON_S1 = """
             {"serials": ["s1"], "script_name": "post", "script_config": {}}""";
 
-    private TikMatrixSimulator simulator;
-    private ApiClient api;
-
     @BeforeEach
     void start() {
-        simulator = new TikMatrixSimulator(new StubValidator(), SimulatorSettings.defaults()).start(0);
-        api = new ApiClient(simulator.baseUrl());
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
+        start(SimulatorSettings.defaults());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.tikmatrix.bridge.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -9,7 +8,7 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SimulatorLifecycleTest {
+class SimulatorLifecycleTest extends RunningSimulatorTest {
 
     private static final String POST_ON_S1 = """
             {"serials": ["s1"], "script_name": "post", "script_config": {}}""";
@@ -20,17 +19,10 @@ class SimulatorLifecycleTest {
             {"serials": ["s1","s2","s3","s4","s5","s6","s7","s8","s9","s10"], "script_name": "post", "script_config": {}}""";
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T09:00:00Z"));
-    private TikMatrixSimulator simulator;
-    private ApiClient api;
 
-    private void start(SimulatorSettings settings) {
-        simulator = new TikMatrixSimulator(new StubValidator(), settings.withClock(clock)).start(0);
-        api = new ApiClient(simulator.baseUrl());
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
+    @Override
+    protected void start(SimulatorSettings settings) {
+        super.start(settings.withClock(clock));
     }
 
     @Test

@@ -1,26 +1,16 @@
 package io.tikmatrix.bridge.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SimulatorTaskCreationTest {
-
-    private TikMatrixSimulator simulator;
-    private ApiClient api;
+class SimulatorTaskCreationTest extends RunningSimulatorTest {
 
     @BeforeEach
     void start() {
-        simulator = new TikMatrixSimulator(new StubValidator(), SimulatorSettings.defaults()).start(0);
-        api = new ApiClient(simulator.baseUrl());
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
+        start(SimulatorSettings.defaults());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.tikmatrix.bridge.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -10,26 +9,18 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SimulatorTaskListingTest {
+class SimulatorTaskListingTest extends RunningSimulatorTest {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T09:00:00Z"));
-    private TikMatrixSimulator simulator;
-    private ApiClient api;
 
     @BeforeEach
     void startWithFiveTasks() throws Exception {
-        simulator = new TikMatrixSimulator(new StubValidator(), SimulatorSettings.defaults().withClock(clock)).start(0);
-        api = new ApiClient(simulator.baseUrl());
+        start(SimulatorSettings.defaults().withClock(clock));
         api.createTasks("""
                 {"serials": ["s1", "s2"], "script_name": "follow", "script_config": {"target_users": ["a", "b"]}}""");
         clock.advance(Duration.ofSeconds(10));
         api.createTasks("""
                 {"serials": ["s1"], "script_name": "post", "script_config": {}}""");
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
     }
 
     @Test
