@@ -34,8 +34,8 @@ public class TaskTracker {
     }
 
     /**
-     * Tracks the tasks one descriptor created. The API answers only ids; when they pair one to one with
-     * the descriptor's serials (or usernames) each task gets its own, else it is filled in by the poll.
+     * Tracks the tasks one descriptor created. The API answers only ids, so each task's device (or account)
+     * is known up front only when there is one for all, or one per task; otherwise the poll fills it in.
      */
     public void track(Descriptor descriptor, List<Long> taskIds) {
         JsonNode body = descriptor.body();
@@ -46,12 +46,18 @@ public class TaskTracker {
         List<TaskChange> created = new ArrayList<>();
         for (int i = 0; i < taskIds.size(); i++) {
             TrackedTask task = new TrackedTask(taskIds.get(i), descriptor.key(), body.path("script_name").asText(null),
-                    serials.size() == taskIds.size() ? serials.get(i) : null,
-                    usernames.size() == taskIds.size() ? usernames.get(i) : null,
+                    runsOn(serials, taskIds.size(), i), runsOn(usernames, taskIds.size(), i),
                     source, 0, false);
             created.add(new TaskChange(task, null, CloudEvents.statusChanged(task, null, now)));
         }
         store.apply(created).forEach(this::announce);
+    }
+
+    private static String runsOn(List<String> names, int tasks, int task) {
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return names.size() == tasks ? names.get(task) : null;
     }
 
     public List<TrackedTask> active() {

@@ -67,6 +67,7 @@ class JmsEventsTest {
             JsonNode event = BridgeHarness.JSON.readTree(message.getText());
             assertThat(message.getStringProperty("JMSXGroupID")).isEqualTo(event.path("subject").asText());
             assertThat(event.path("data").path("script_name").asText()).isEqualTo("comment");
+            assertThat(event.path("data").path("username").asText()).as("known from the first event on: one account for all").isEqualTo("@asha");
             statusesByGroup.computeIfAbsent(event.path("subject").asText(), k -> new ArrayList<>()).add(event.path("data").path("status").asInt());
         }
     }
