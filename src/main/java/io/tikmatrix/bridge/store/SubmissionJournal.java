@@ -1,11 +1,6 @@
 package io.tikmatrix.bridge.store;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +24,9 @@ public class SubmissionJournal {
     public record Earlier(State state, List<Long> taskIds) {
     }
 
-    private final DataSource dataSource;
+    private static final String TABLE = "bridge_submission";
+
+    private final Sql sql;
     private final Duration claimLease;
 
     /**
@@ -37,56 +34,29 @@ public class SubmissionJournal {
      *                   longer than a descriptor's whole retry budget, so only a claim whose bridge died expires
      */
     public SubmissionJournal(DataSource dataSource, Duration claimLease) {
-        this.dataSource = dataSource;
+        this.sql = new Sql(dataSource);
         this.claimLease = claimLease;
-        createSchema();
-    }
-
-    private void createSchema() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS bridge_submission ("
-                    + " descriptor_key VARCHAR(2048) PRIMARY KEY,"
-                    + " state VARCHAR(16) NOT NULL,"
-                    + " task_ids VARCHAR(8000),"
-                    + " withheld_descriptor VARCHAR(100000),"
-                    + " updated_at TIMESTAMP NOT NULL)");
-        } catch (SQLException e) {
-            throw new StoreException("cannot create the submission journal", e);
-        }
+        sql.schema("the submission journal", "CREATE TABLE IF NOT EXISTS " + TABLE + " ("
+                + " descriptor_key VARCHAR(2048) PRIMARY KEY,"
+                + " state VARCHAR(16) NOT NULL,"
+                + " task_ids VARCHAR(8000),"
+                + " withheld_descriptor VARCHAR(100000),"
+                + " updated_at TIMESTAMP NOT NULL)");
     }
 
     /** @return empty when this caller now owns the key; otherwise what an earlier submission left */
     public Optional<Earlier> claim(String key) {
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO bridge_submission (descriptor_key, state, updated_at) VALUES (?, ?, ?)")) {
-                insert.setString(1, key);
-                insert.setString(2, State.IN_FLIGHT.name());
-                insert.setTimestamp(3, Timestamp.from(Instant.now()));
-                insert.executeUpdate();
-                return Optional.empty();
-            } catch (SQLException e) {
-                if (!isUniqueViolation(e)) {
-                    throw e;
-                }
-            }
-            try (PreparedStatement reclaim = c.prepareStatement("UPDATE bridge_submission SET state = ?, task_ids = NULL, updated_at = ?"
-                    + " WHERE descriptor_key = ? AND (state = ? OR (state = ? AND updated_at < ?))")) {
-                Instant now = Instant.now();
-                reclaim.setString(1, State.IN_FLIGHT.name());
-                reclaim.setTimestamp(2, Timestamp.from(now));
-                reclaim.setString(3, key);
-                reclaim.setString(4, State.DEAD_LETTERED.name());
-                reclaim.setString(5, State.IN_FLIGHT.name());
-                reclaim.setTimestamp(6, Timestamp.from(now.minus(claimLease)));
-                if (reclaim.executeUpdate() == 1) {
-                    return Optional.empty();
-                }
-            }
-            return Optional.of(find(c, key));
-        } catch (SQLException e) {
-            throw new StoreException("cannot claim descriptor key " + key, e);
+        Timestamp now = Timestamp.from(Instant.now());
+        String what = "claim descriptor key " + key;
+        if (sql.insertIfAbsent(what, "INSERT INTO " + TABLE + " (descriptor_key, state, updated_at) VALUES (?, ?, ?)",
+                key, State.IN_FLIGHT.name(), now)) {
+            return Optional.empty();
         }
+        int reclaimed = sql.update(what, "UPDATE " + TABLE + " SET state = ?, task_ids = NULL, updated_at = ?"
+                        + " WHERE descriptor_key = ? AND (state = ? OR (state = ? AND updated_at < ?))",
+                State.IN_FLIGHT.name(), now, key, State.DEAD_LETTERED.name(), State.IN_FLIGHT.name(),
+                Timestamp.from(now.toInstant().minus(claimLease)));
+        return reclaimed == 1 ? Optional.empty() : find(key);
     }
 
     /**
@@ -96,78 +66,30 @@ public class SubmissionJournal {
      * @return how many keys were freed
      */
     public int releaseInFlightClaims() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement d = c.prepareStatement("DELETE FROM bridge_submission WHERE state = ?")) {
-            d.setString(1, State.IN_FLIGHT.name());
-            return d.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("cannot release claims in flight", e);
-        }
+        return sql.update("release claims in flight", "DELETE FROM " + TABLE + " WHERE state = ?", State.IN_FLIGHT.name());
     }
 
     public void submitted(String key, List<Long> taskIds) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement u = c.prepareStatement(
-                     "UPDATE bridge_submission SET state = ?, task_ids = ?, withheld_descriptor = NULL, updated_at = ? WHERE descriptor_key = ?")) {
-            u.setString(1, State.SUBMITTED.name());
-            u.setString(2, join(taskIds));
-            u.setTimestamp(3, Timestamp.from(Instant.now()));
-            u.setString(4, key);
-            u.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("cannot record the tasks of descriptor key " + key, e);
-        }
+        sql.update("record the tasks of descriptor key " + key,
+                "UPDATE " + TABLE + " SET state = ?, task_ids = ?, withheld_descriptor = NULL, updated_at = ? WHERE descriptor_key = ?",
+                State.SUBMITTED.name(), join(taskIds), Timestamp.from(Instant.now()), key);
     }
 
     /** @param withheldDescriptor the descriptor as received when it holds secrets its record masks, else null */
     public void deadLettered(String key, String withheldDescriptor) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement u = c.prepareStatement(
-                     "UPDATE bridge_submission SET state = ?, task_ids = NULL, withheld_descriptor = ?, updated_at = ? WHERE descriptor_key = ?")) {
-            u.setString(1, State.DEAD_LETTERED.name());
-            u.setString(2, withheldDescriptor);
-            u.setTimestamp(3, Timestamp.from(Instant.now()));
-            u.setString(4, key);
-            u.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("cannot record the dead letter of descriptor key " + key, e);
-        }
+        sql.update("record the dead letter of descriptor key " + key,
+                "UPDATE " + TABLE + " SET state = ?, task_ids = NULL, withheld_descriptor = ?, updated_at = ? WHERE descriptor_key = ?",
+                State.DEAD_LETTERED.name(), withheldDescriptor, Timestamp.from(Instant.now()), key);
     }
 
     public Optional<String> withheldDescriptor(String key) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("SELECT withheld_descriptor FROM bridge_submission WHERE descriptor_key = ?")) {
-            q.setString(1, key);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read descriptor key " + key, e);
-        }
+        return sql.query("read descriptor key " + key, "SELECT withheld_descriptor FROM " + TABLE + " WHERE descriptor_key = ?",
+                rs -> Optional.ofNullable(rs.getString(1)), key).stream().findFirst().flatMap(o -> o);
     }
 
     public Optional<Earlier> find(String key) {
-        try (Connection c = dataSource.getConnection()) {
-            Earlier earlier = find(c, key);
-            return Optional.ofNullable(earlier);
-        } catch (SQLException e) {
-            throw new StoreException("cannot read descriptor key " + key, e);
-        }
-    }
-
-    private Earlier find(Connection c, String key) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT state, task_ids FROM bridge_submission WHERE descriptor_key = ?")) {
-            q.setString(1, key);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? new Earlier(State.valueOf(rs.getString(1)), split(rs.getString(2))) : null;
-            }
-        }
-    }
-
-
-    /** SQLSTATE class 23 is an integrity constraint violation on H2 and PostgreSQL alike. */
-    private static boolean isUniqueViolation(SQLException e) {
-        return e.getSQLState() != null && e.getSQLState().startsWith("23");
+        return sql.query("read descriptor key " + key, "SELECT state, task_ids FROM " + TABLE + " WHERE descriptor_key = ?",
+                rs -> new Earlier(State.valueOf(rs.getString(1)), split(rs.getString(2))), key).stream().findFirst();
     }
 
     private static String join(List<Long> ids) {
