@@ -18,7 +18,12 @@ public final class ApiAnswers {
     public static List<Long> taskIds(int httpStatus, String body) throws TransientApiException, DescriptorRejectedException {
         ApiEnvelope envelope = ApiEnvelope.parse(body).orElse(null);
         if (envelope == null) {
-            throw withoutEnvelope(httpStatus, body);
+            // gateways and overloaded servers answer without the envelope; only their 5xx/408/429 are worth a retry
+            String reason = "HTTP " + httpStatus + " without an API envelope" + snippet(body);
+            if (httpStatus >= 500 || httpStatus == 408 || httpStatus == 429) {
+                throw new TransientApiException(new Rejection(UNREACHABLE, httpStatus, reason));
+            }
+            throw new DescriptorRejectedException(new Rejection("other", httpStatus, reason));
         }
         if (envelope.ok()) {
             List<Long> ids = new ArrayList<>();
@@ -34,14 +39,6 @@ public final class ApiAnswers {
         }
     }
 
-    /** Gateways and overloaded servers answer without the envelope; only their 5xx/408/429 are worth a retry. */
-    private static DescriptorRejectedException withoutEnvelope(int httpStatus, String body) throws TransientApiException {
-        String reason = "HTTP " + httpStatus + " without an API envelope" + snippet(body);
-        if (httpStatus >= 500 || httpStatus == 408 || httpStatus == 429) {
-            throw new TransientApiException(new Rejection(UNREACHABLE, httpStatus, reason));
-        }
-        return new DescriptorRejectedException(new Rejection("other", httpStatus, reason));
-    }
 
     private static String snippet(String body) {
         if (body == null || body.isBlank()) {

@@ -42,7 +42,9 @@ public class DeadLetters {
         String key = keyFor(rejection.code());
 
         ObjectNode record = JSON.createObjectNode();
-        record.set("descriptor", s.descriptor().body() == null ? null : SecretMasker.mask(s.descriptor().body()));
+        ObjectNode body = s.descriptor().body();
+        ObjectNode masked = body == null ? null : SecretMasker.mask(body);
+        record.set("descriptor", masked);
         record.set("source", s.source() == null ? null : s.source().toJson());
         record.put("key", s.key());
         record.put("code", rejection.code());
@@ -53,8 +55,8 @@ public class DeadLetters {
         record.put("last_attempt_at", Objects.toString(s.lastAttemptAt(), null));
         record.put("dead_lettered_at", Instant.now().toString());
 
-        ObjectNode body = s.descriptor().body();
-        journal.deadLettered(s.key(), body != null && SecretMasker.holdsSecrets(body) ? body.toString() : null);
+        // the record shows secrets masked: a replay takes them back from the journal
+        journal.deadLettered(s.key(), masked != null && !masked.equals(body) ? body.toString() : null);
         s.receiptLine(ReceiptLine.deadLettered(s.source(), s.key(), rejection));
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.FILE_NAME, RecordNames.forKey(s.key()));

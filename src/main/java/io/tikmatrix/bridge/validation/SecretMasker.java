@@ -28,11 +28,6 @@ public final class SecretMasker {
         return copy;
     }
 
-    /** Whether masking would change anything: only such descriptors need their secrets kept for a replay. */
-    public static boolean holdsSecrets(JsonNode descriptor) {
-        return descriptor != null && descriptor.isObject() && !mask(descriptor).equals(descriptor);
-    }
-
     /** Whether a descriptor shows a masked secret: it comes back from a dead-letter record. */
     public static boolean showsMask(JsonNode node) {
         if (node instanceof ObjectNode object) {
