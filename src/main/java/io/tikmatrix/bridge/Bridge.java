@@ -3,6 +3,7 @@ package io.tikmatrix.bridge;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tikmatrix.bridge.api.TikMatrixCall;
 import io.tikmatrix.bridge.config.BridgeConfig;
+import io.tikmatrix.bridge.config.RetrySchedule;
 import io.tikmatrix.bridge.deadletter.DeadLetters;
 import io.tikmatrix.bridge.descriptor.FileInspector;
 import io.tikmatrix.bridge.events.EventsWiring;
@@ -10,6 +11,8 @@ import io.tikmatrix.bridge.inbox.InboxFiles;
 import io.tikmatrix.bridge.inbox.ReceiptCollector;
 import io.tikmatrix.bridge.licence.LicenceGate;
 import io.tikmatrix.bridge.licence.LicenceHealthCheck;
+import io.tikmatrix.bridge.reconcile.Reconciliation;
+import io.tikmatrix.bridge.reconcile.TaskIdOrder;
 import io.tikmatrix.bridge.schedule.SchedulesWiring;
 import io.tikmatrix.bridge.store.StoreDataSource;
 import io.tikmatrix.bridge.store.SubmissionJournal;
@@ -67,11 +70,12 @@ public final class Bridge implements AutoCloseable {
         SchedulesWiring schedules = SchedulesWiring.load(config, workingDir, validator);
         HikariDataSource dataSource = StoreDataSource.open(
                 config.get("bridge.store.jdbc-url"), config.get("bridge.store.username"), config.get("bridge.store.password"));
-        SubmissionJournal journal = new SubmissionJournal(dataSource, claimLease(config));
+        SubmissionJournal journal = new SubmissionJournal(dataSource, config.duration("bridge.store.claim-lease"));
         if (!StoreDataSource.isShared(dataSource)) {
-            int freed = journal.releaseInFlightClaims();
-            if (freed > 0) {
-                LOG.warn("{} descriptor(s) were in flight when the bridge last stopped; they are submitted when their files are read again", freed);
+            int left = journal.expireLeftoverClaims();
+            if (left > 0) {
+                LOG.warn("{} descriptor(s) were in flight when the bridge last stopped; they are settled with TikMatrix"
+                        + " and resumed when their files are read again", left);
             }
         }
         LicenceGate licenceGate = new LicenceGate(INTAKE_ROUTES);
@@ -79,8 +83,9 @@ public final class Bridge implements AutoCloseable {
 
         Main main = new Main();
         main.configure().setName("tikmatrix-bridge");
-        // in-flight calls may be waiting out a back-off; past this they stay unsubmitted and are claimed again on restart
-        main.configure().setShutdownTimeout(15);
+        // calls in flight may finish within their time-outs; what waits for a retry stays in the journal for the next start
+        main.configure().setShutdownTimeout((int) Math.max(1, config.duration("tikmatrix.connect-timeout")
+                .plus(config.duration("tikmatrix.response-timeout")).toSeconds()));
         main.configure().withRoutesIncludePattern("file:" + workingDir.resolve("routes").toAbsolutePath() + "/*.camel.yaml");
         main.setOverrideProperties(config.toCamelProperties());
         main.bind("storeDataSource", dataSource);
@@ -90,7 +95,10 @@ public final class Bridge implements AutoCloseable {
         main.bind("inboxFiles", new InboxFiles(new FileInspector(), validator, config.path("bridge.receipts.dir")));
         main.bind("receiptCollector", new ReceiptCollector());
         EventsWiring events = EventsWiring.bind(main, config, dataSource);
-        main.bind("submitSteps", new SubmitSteps(journal, validator, events.tracker()));
+        main.bind("submitSteps", new SubmitSteps(journal, validator, events.tracker(), RetrySchedule.of(config, "bridge.retry")));
+        main.bind("submissionJournal", journal);
+        main.bind("reconciliation", new Reconciliation(events.taskQueries(), events.taskStore(), journal,
+                new TaskIdOrder(events.taskStore().highestTaskId())));
         main.bind("tikmatrixCall", new TikMatrixCall(licenceGate));
         main.bind("deadLetters", new DeadLetters(journal));
         schedules.bind(main, dataSource);
@@ -110,14 +118,6 @@ public final class Bridge implements AutoCloseable {
             throw e;
         }
         return bridge;
-    }
-
-    /** Longer than one descriptor's whole retry budget: a claim that old belongs to a bridge that died. */
-    private static Duration claimLease(BridgeConfig config) {
-        Duration perAttempt = config.duration("tikmatrix.connect-timeout")
-                .plus(config.duration("tikmatrix.response-timeout"))
-                .plus(config.duration("bridge.retry.max-delay"));
-        return perAttempt.multipliedBy(config.integer("bridge.retry.max-attempts")).plus(Duration.ofMinutes(1));
     }
 
     /**

@@ -8,7 +8,6 @@ import io.tikmatrix.bridge.submit.Submission;
 import org.apache.camel.Exchange;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
  * One attempt of {@code POST /task}: the request before, the reading of the answer after. The call route
@@ -25,10 +24,14 @@ public class TikMatrixCall {
         this.licenceGate = licenceGate;
     }
 
-    public void prepareAttempt(Exchange exchange) throws JsonProcessingException, InterruptedException {
+    /** Waits while the licence is refused, then counts the attempt. */
+    public void beginAttempt(Exchange exchange) throws InterruptedException {
         licenceGate.awaitLicence();
+        Submission.of(exchange).attempt(Instant.now());
+    }
+
+    public void prepareRequest(Exchange exchange) throws JsonProcessingException {
         Submission s = Submission.of(exchange);
-        s.attempt(Instant.now());
         ObjectNode request = s.descriptor().body().deepCopy();
         request.remove("id");
         // the answer of the previous attempt must not leak into this one; Camel's own headers
@@ -42,11 +45,18 @@ public class TikMatrixCall {
     public void readAnswer(Exchange exchange) throws TransientApiException, DescriptorRejectedException {
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String body = exchange.getMessage().getBody(String.class);
+        Submission s = Submission.of(exchange);
+        // a definite answer settles the attempt; a 50001 or a 5xx without envelope may come after the task
+        // was made, so those stay to be settled with TikMatrix before the next attempt
         try {
-            List<Long> ids = ApiAnswers.taskIds(status, body);
-            Submission.of(exchange).taskIds(ids);
+            s.taskIds(ApiAnswers.taskIds(status, body));
+            s.answered();
         } catch (LicenceDeniedException e) {
+            s.answered();
             licenceGate.holdForLicence(e.rejection().reason());
+            throw e;
+        } catch (DescriptorRejectedException e) {
+            s.answered();
             throw e;
         }
     }

@@ -30,7 +30,7 @@ public final class BridgeConfig {
 
     /** Dead-letter keys of SPEC §5; each gets {@code bridge.dead-letter.<key>}. */
     public static final List<String> DEAD_LETTER_KEYS =
-            List.of("40001", "40002", "40003", "40401", "50001", "unreachable", "unreadable", "other");
+            List.of("40001", "40002", "40003", "40401", "50001", "unreachable", "unreadable", "ambiguous", "other");
 
     private static final List<String> DURATION_KEYS = List.of(
             "tikmatrix.connect-timeout", "tikmatrix.response-timeout", "bridge.inbox.poll-interval",
@@ -38,7 +38,7 @@ public final class BridgeConfig {
             "bridge.licence.check-interval", "bridge.status.poll-interval",
             "bridge.schedules.reload-interval", "bridge.schedules.misfire-threshold",
             "bridge.events.delivery-interval", "bridge.events.retry.initial-delay", "bridge.events.retry.max-delay",
-            "bridge.events.retention");
+            "bridge.events.retention", "bridge.store.claim-lease");
 
     private static final List<String> FOLDER_KEYS = List.of(
             "bridge.data-dir", "bridge.inbox.dir", "bridge.archive.dir", "bridge.receipts.dir", "bridge.dead-letter.dir");
@@ -90,6 +90,7 @@ public final class BridgeConfig {
         d.put("bridge.store.jdbc-url", "jdbc:h2:file:${bridge.data-dir}/store/bridge");
         d.put("bridge.store.username", "");
         d.put("bridge.store.password", "");
+        d.put("bridge.store.claim-lease", "60s");
         return d;
     }
 
@@ -283,6 +284,8 @@ public final class BridgeConfig {
         for (String key : DURATION_KEYS) {
             p.setProperty(key + "-ms", Long.toString(duration(key).toMillis()));
         }
+        // renewed three times per lease, so a renewal that comes late still lands before the lease ends
+        p.setProperty("bridge.store.claim-lease-renewal-ms", Long.toString(Math.max(1, duration("bridge.store.claim-lease").toMillis() / 3)));
         p.setProperty("bridge.retry.max-redeliveries", Integer.toString(integer("bridge.retry.max-attempts") - 1));
         // /observe/health on loopback only: the bridge is as local as the TikMatrix API it guards
         p.setProperty("camel.management.enabled", get("bridge.health.enabled"));

@@ -2,11 +2,13 @@ package io.tikmatrix.bridge.deadletter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tikmatrix.bridge.api.DescriptorRejectedException;
 import io.tikmatrix.bridge.api.Rejection;
 import io.tikmatrix.bridge.api.TransientApiException;
 import io.tikmatrix.bridge.config.BridgeConfig;
+import io.tikmatrix.bridge.reconcile.AmbiguousCallException;
 import io.tikmatrix.bridge.store.SubmissionJournal;
 import io.tikmatrix.bridge.submit.ReceiptLine;
 import io.tikmatrix.bridge.submit.Submission;
@@ -38,7 +40,14 @@ public class DeadLetters {
 
     public void record(Exchange exchange) throws JsonProcessingException {
         Submission s = Submission.of(exchange);
-        Rejection rejection = rejectionOf(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (exchange.getContext().isStopping() && !(cause instanceof DescriptorRejectedException)) {
+            // a stop ends the retries, not the descriptor: the journal keeps its attempts for the next start
+            LOG.info("{}: left for the next start after {} attempt(s)", s.key(), s.attempts());
+            exchange.setRouteStop(true);
+            return;
+        }
+        Rejection rejection = rejectionOf(cause);
         String key = keyFor(rejection.code());
 
         ObjectNode record = JSON.createObjectNode();
@@ -50,6 +59,10 @@ public class DeadLetters {
         record.put("code", rejection.code());
         record.put("http_status", rejection.httpStatus());
         record.put("reason", rejection.reason());
+        if (cause instanceof AmbiguousCallException ambiguous) {
+            ArrayNode candidates = record.putArray("candidate_task_ids");
+            ambiguous.candidateTaskIds().forEach(candidates::add);
+        }
         record.put("attempts", s.attempts());
         record.put("first_attempt_at", Objects.toString(s.firstAttemptAt(), null));
         record.put("last_attempt_at", Objects.toString(s.lastAttemptAt(), null));

@@ -1,5 +1,6 @@
 package io.tikmatrix.bridge.events;
 
+import io.tikmatrix.bridge.config.RetrySchedule;
 import io.tikmatrix.bridge.store.EventOutbox;
 import io.tikmatrix.bridge.store.OutboxRow;
 import org.apache.camel.Exchange;

@@ -1,6 +1,7 @@
 package io.tikmatrix.bridge.events;
 
 import io.tikmatrix.bridge.config.BridgeConfig;
+import io.tikmatrix.bridge.config.RetrySchedule;
 import io.tikmatrix.bridge.store.EventOutbox;
 import io.tikmatrix.bridge.store.TaskStore;
 import io.tikmatrix.bridge.tracking.StatusPoller;
@@ -27,21 +28,23 @@ public final class EventsWiring {
     static final String DELIVERY_TEMPLATE = "event-delivery";
 
     private final TaskTracker tracker;
+    private final TaskStore taskStore;
+    private final TaskQueries taskQueries;
 
-    private EventsWiring(TaskTracker tracker) {
+    private EventsWiring(TaskTracker tracker, TaskStore taskStore, TaskQueries taskQueries) {
         this.tracker = tracker;
+        this.taskStore = taskStore;
+        this.taskQueries = taskQueries;
     }
 
     public static EventsWiring bind(Main main, BridgeConfig config, DataSource dataSource) {
         List<EventEndpoint> endpoints = endpoints(config);
         EventOutbox outbox = new EventOutbox(dataSource, endpoints.stream().map(EventEndpoint::name).toList());
-        TaskTracker tracker = new TaskTracker(new TaskStore(dataSource, outbox), Instant::now);
+        TaskStore taskStore = new TaskStore(dataSource, outbox);
+        TaskTracker tracker = new TaskTracker(taskStore, Instant::now);
         TaskQueries api = new TaskQueries(config.get("tikmatrix.base-url"),
                 config.duration("tikmatrix.connect-timeout"), config.duration("tikmatrix.response-timeout"));
-        RetrySchedule retry = new RetrySchedule(config.integer("bridge.events.retry.max-attempts"),
-                config.duration("bridge.events.retry.initial-delay"),
-                Double.parseDouble(config.get("bridge.events.retry.multiplier")),
-                config.duration("bridge.events.retry.max-delay"));
+        RetrySchedule retry = RetrySchedule.of(config, "bridge.events.retry");
 
         main.bind("taskTracker", tracker);
         main.bind("statusPoller", new StatusPoller(api, tracker));
@@ -54,7 +57,7 @@ public final class EventsWiring {
                 addDeliveryRoutes(support.getCamelContext(), endpoints);
             }
         });
-        return new EventsWiring(tracker);
+        return new EventsWiring(tracker, taskStore, api);
     }
 
     /** The entries of {@code bridge.events.endpoints}; two that would share a name (and a dead-letter folder) stop the start. */
@@ -87,4 +90,11 @@ public final class EventsWiring {
         return tracker;
     }
 
+    public TaskStore taskStore() {
+        return taskStore;
+    }
+
+    public TaskQueries taskQueries() {
+        return taskQueries;
+    }
 }

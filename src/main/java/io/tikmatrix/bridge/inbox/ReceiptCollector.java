@@ -1,5 +1,6 @@
 package io.tikmatrix.bridge.inbox;
 
+import io.tikmatrix.bridge.submit.LeftForNextStartException;
 import io.tikmatrix.bridge.submit.ReceiptLine;
 import io.tikmatrix.bridge.submit.Submission;
 import org.apache.camel.AggregationStrategy;
@@ -27,7 +28,10 @@ public class ReceiptCollector implements AggregationStrategy {
         Submission submission = finished.getProperty(Submission.PROPERTY, Submission.class);
         ReceiptLine line = submission == null ? null : submission.receiptLine();
         if (line == null) {
-            file.setException(new IllegalStateException("descriptor ended without an outcome"));
+            file.setException(file.getContext().isStopping()
+                    ? new LeftForNextStartException("the bridge stopped before every descriptor of the file had an outcome;"
+                    + " the file stays in the inbox and is taken up at the next start")
+                    : new IllegalStateException("descriptor ended without an outcome"));
         } else {
             file.getProperty(ReceiptWriter.PROPERTY, ReceiptWriter.class)
                     .append(finished.getProperty(Exchange.SPLIT_INDEX, Integer.class), line);

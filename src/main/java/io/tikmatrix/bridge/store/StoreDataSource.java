@@ -13,7 +13,7 @@ public final class StoreDataSource {
 
     public static HikariDataSource open(String jdbcUrl, String username, String password) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        config.setJdbcUrl(durable(jdbcUrl));
         config.setUsername(username == null || username.isEmpty() ? null : username);
         config.setPassword(password == null || password.isEmpty() ? null : password);
         config.setMaximumPoolSize(8);
@@ -22,6 +22,16 @@ public final class StoreDataSource {
         config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(10_000);
         return new HikariDataSource(config);
+    }
+
+    /**
+     * H2 writes a commit to its file up to half a second later by default; the journal's commits must be on
+     * disk when the bridge acts on them (a kill -9 right after a POST must not forget its claim), so an H2
+     * URL that says nothing about it gets {@code WRITE_DELAY=0}.
+     */
+    static String durable(String jdbcUrl) {
+        String upper = jdbcUrl.toUpperCase();
+        return upper.startsWith("JDBC:H2:") && !upper.contains("WRITE_DELAY") ? jdbcUrl + ";WRITE_DELAY=0" : jdbcUrl;
     }
 
     public static boolean isPostgres(DataSource ds) {

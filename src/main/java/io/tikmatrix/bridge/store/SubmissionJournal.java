@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Which descriptor keys were submitted, and the task ids they produced. A key is claimed before the
@@ -15,70 +16,142 @@ import java.util.Optional;
  * whose descriptor was dead-lettered may be claimed again (that is how a replay works). A dead-lettered
  * descriptor that held secrets is kept here as received, because its dead-letter record shows them
  * masked and a replay needs them back.
+ * <p>
+ * Each attempt is written down before its request leaves, with what it takes to settle it later: whether
+ * a POST may have reached TikMatrix and the highest task id known before it. A claim lives on a lease its
+ * bridge renews while it works on the key; once the lease ran out (the bridge died, or stopped while the
+ * key waited for a retry) another claim takes the key over with that record, and settles it with TikMatrix
+ * before posting anything (README, "Exactly once").
  */
 public class SubmissionJournal {
 
     public enum State { IN_FLIGHT, SUBMITTED, DEAD_LETTERED }
 
+    /** The outcome of a claim: this bridge now owns the key, or the key already had an outcome. */
+    public sealed interface Claim permits Owned, Earlier {
+    }
+
+    /**
+     * This bridge owns the key. A key taken over from a bridge that stopped or died carries its attempts:
+     * how many were made, when the last one was, and whether one may have reached TikMatrix.
+     */
+    public record Owned(int attempts, Instant firstAttemptAt, Instant lastAttemptAt, boolean mayHaveReachedTikMatrix,
+                        Long highestTaskIdBefore) implements Claim {
+        static final Owned FRESH = new Owned(0, null, null, false, null);
+    }
+
     /** What the journal already knew about a key that could not be claimed. */
-    public record Earlier(State state, List<Long> taskIds) {
+    public record Earlier(State state, List<Long> taskIds) implements Claim {
     }
 
     private static final String TABLE = "bridge_submission";
+    private static final Timestamp EXPIRED = Timestamp.from(Instant.EPOCH);
 
     private final Sql sql;
-    private final Duration claimLease;
+    private final Duration lease;
+    private final String owner = UUID.randomUUID().toString();
 
-    /**
-     * @param claimLease how long a claim may stay in flight before another attempt may take the key over:
-     *                   longer than a descriptor's whole retry budget, so only a claim whose bridge died expires
-     */
-    public SubmissionJournal(DataSource dataSource, Duration claimLease) {
+    /** @param lease how long a claim holds without renewal; {@link #renewLeases()} must run well within it */
+    public SubmissionJournal(DataSource dataSource, Duration lease) {
         this.sql = new Sql(dataSource);
-        this.claimLease = claimLease;
+        this.lease = lease;
         sql.schema("the submission journal", "CREATE TABLE IF NOT EXISTS " + TABLE + " ("
-                + " descriptor_key VARCHAR(2048) PRIMARY KEY,"
-                + " state VARCHAR(16) NOT NULL,"
-                + " task_ids VARCHAR(8000),"
-                + " withheld_descriptor VARCHAR(100000),"
-                + " updated_at TIMESTAMP NOT NULL)");
+                        + " descriptor_key VARCHAR(2048) PRIMARY KEY,"
+                        + " state VARCHAR(16) NOT NULL,"
+                        + " task_ids VARCHAR(8000),"
+                        + " withheld_descriptor VARCHAR(100000),"
+                        + " updated_at TIMESTAMP NOT NULL)",
+                // added with reconciliation: a store written by an earlier version gains them in place
+                "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS claim_owner VARCHAR(64)",
+                "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS lease_until TIMESTAMP",
+                "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS attempts INT DEFAULT 0 NOT NULL",
+                "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS first_attempt_at TIMESTAMP",
+                "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS last_attempt_at TIMESTAMP",
+                "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS may_have_reached BOOLEAN DEFAULT FALSE NOT NULL",
+                "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS highest_task_id_before BIGINT");
     }
 
-    /** @return empty when this caller now owns the key; otherwise what an earlier submission left */
-    public Optional<Earlier> claim(String key) {
+    public Claim claim(String key) {
         Timestamp now = Timestamp.from(Instant.now());
+        Timestamp until = Timestamp.from(now.toInstant().plus(lease));
         String what = "claim descriptor key " + key;
-        if (sql.insertIfAbsent(what, "INSERT INTO " + TABLE + " (descriptor_key, state, updated_at) VALUES (?, ?, ?)",
-                key, State.IN_FLIGHT.name(), now)) {
-            return Optional.empty();
+        if (sql.insertIfAbsent(what, "INSERT INTO " + TABLE + " (descriptor_key, state, claim_owner, lease_until, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?)", key, State.IN_FLIGHT.name(), owner, until, now)) {
+            return Owned.FRESH;
         }
-        int reclaimed = sql.update(what, "UPDATE " + TABLE + " SET state = ?, task_ids = NULL, updated_at = ?"
-                        + " WHERE descriptor_key = ? AND (state = ? OR (state = ? AND updated_at < ?))",
-                State.IN_FLIGHT.name(), now, key, State.DEAD_LETTERED.name(), State.IN_FLIGHT.name(),
-                Timestamp.from(now.toInstant().minus(claimLease)));
-        return reclaimed == 1 ? Optional.empty() : find(key);
+        // a replay starts afresh: its dead letter settled the earlier attempts
+        if (sql.update(what, "UPDATE " + TABLE + " SET state = ?, task_ids = NULL, claim_owner = ?, lease_until = ?, attempts = 0,"
+                        + " first_attempt_at = NULL, last_attempt_at = NULL, may_have_reached = FALSE, highest_task_id_before = NULL,"
+                        + " updated_at = ? WHERE descriptor_key = ? AND state = ?",
+                State.IN_FLIGHT.name(), owner, until, now, key, State.DEAD_LETTERED.name()) == 1) {
+            return Owned.FRESH;
+        }
+        // a claim whose lease ran out is taken over with its attempts, to be settled before anything is posted
+        if (sql.update(what, "UPDATE " + TABLE + " SET claim_owner = ?, lease_until = ?, updated_at = ?"
+                        + " WHERE descriptor_key = ? AND state = ? AND (lease_until IS NULL OR lease_until < ?)",
+                owner, until, now, key, State.IN_FLIGHT.name(), now) == 1) {
+            return sql.query(what, "SELECT attempts, first_attempt_at, last_attempt_at, may_have_reached, highest_task_id_before"
+                            + " FROM " + TABLE + " WHERE descriptor_key = ?",
+                    rs -> (Claim) new Owned(rs.getInt(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)), rs.getBoolean(4),
+                            (Long) rs.getObject(5, Long.class)), key).get(0);
+        }
+        return find(key).orElseThrow(() -> new IllegalStateException("descriptor key " + key + " vanished while being claimed"));
     }
 
     /**
-     * Frees the keys a stopped bridge left in flight, so their files, still in the inbox, are submitted
-     * when read again. Only for a store no other bridge can be using (an embedded H2 file).
-     *
-     * @return how many keys were freed
+     * Written before a POST leaves: from now on the call may have reached TikMatrix, whatever happens to this
+     * process, until its answer is recorded.
      */
-    public int releaseInFlightClaims() {
-        return sql.update("release claims in flight", "DELETE FROM " + TABLE + " WHERE state = ?", State.IN_FLIGHT.name());
+    public void attempting(String key, Instant at, long highestTaskIdBefore) {
+        Timestamp now = Timestamp.from(at);
+        sql.update("record an attempt of descriptor key " + key, "UPDATE " + TABLE + " SET attempts = attempts + 1,"
+                        + " first_attempt_at = COALESCE(first_attempt_at, ?), last_attempt_at = ?, may_have_reached = TRUE,"
+                        + " highest_task_id_before = ?, updated_at = ? WHERE descriptor_key = ?",
+                now, now, highestTaskIdBefore, now, key);
+    }
+
+    /** TikMatrix was asked and holds nothing of this key's earlier attempts: the next POST is the only one. */
+    public void settledAsNotCreated(String key) {
+        sql.update("settle descriptor key " + key, "UPDATE " + TABLE + " SET may_have_reached = FALSE, updated_at = ? WHERE descriptor_key = ?",
+                Timestamp.from(Instant.now()), key);
+    }
+
+    /**
+     * Lets every claim left in flight by an earlier run of this bridge be taken over at once, with its attempts,
+     * when its file is read again. Only for a store no other bridge can be using (an embedded H2 file).
+     *
+     * @return how many claims were left in flight
+     */
+    public int expireLeftoverClaims() {
+        return sql.update("expire claims left in flight", "UPDATE " + TABLE + " SET lease_until = ? WHERE state = ?",
+                EXPIRED, State.IN_FLIGHT.name());
+    }
+
+    /** Keeps this bridge's claims from being taken over while it still works on them (a back-off, a licence hold). */
+    public int renewLeases() {
+        return sql.update("renew claim leases", "UPDATE " + TABLE + " SET lease_until = ? WHERE claim_owner = ? AND state = ?",
+                Timestamp.from(Instant.now().plus(lease)), owner, State.IN_FLIGHT.name());
+    }
+
+    /** Other keys whose call may have reached TikMatrix without an answer recorded: their tasks would look alike. */
+    public int othersUnsettled(String key) {
+        return sql.query("count unsettled descriptor keys", "SELECT COUNT(*) FROM " + TABLE
+                        + " WHERE state = ? AND may_have_reached = TRUE AND descriptor_key <> ?",
+                rs -> rs.getInt(1), State.IN_FLIGHT.name(), key).get(0);
     }
 
     public void submitted(String key, List<Long> taskIds) {
         sql.update("record the tasks of descriptor key " + key,
-                "UPDATE " + TABLE + " SET state = ?, task_ids = ?, withheld_descriptor = NULL, updated_at = ? WHERE descriptor_key = ?",
+                "UPDATE " + TABLE + " SET state = ?, task_ids = ?, withheld_descriptor = NULL, may_have_reached = FALSE,"
+                        + " updated_at = ? WHERE descriptor_key = ?",
                 State.SUBMITTED.name(), join(taskIds), Timestamp.from(Instant.now()), key);
     }
 
     /** @param withheldDescriptor the descriptor as received when it holds secrets its record masks, else null */
     public void deadLettered(String key, String withheldDescriptor) {
         sql.update("record the dead letter of descriptor key " + key,
-                "UPDATE " + TABLE + " SET state = ?, task_ids = NULL, withheld_descriptor = ?, updated_at = ? WHERE descriptor_key = ?",
+                "UPDATE " + TABLE + " SET state = ?, task_ids = NULL, withheld_descriptor = ?, may_have_reached = FALSE,"
+                        + " updated_at = ? WHERE descriptor_key = ?",
                 State.DEAD_LETTERED.name(), withheldDescriptor, Timestamp.from(Instant.now()), key);
     }
 
@@ -90,6 +163,10 @@ public class SubmissionJournal {
     public Optional<Earlier> find(String key) {
         return sql.query("read descriptor key " + key, "SELECT state, task_ids FROM " + TABLE + " WHERE descriptor_key = ?",
                 rs -> new Earlier(State.valueOf(rs.getString(1)), split(rs.getString(2))), key).stream().findFirst();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     private static String join(List<Long> ids) {

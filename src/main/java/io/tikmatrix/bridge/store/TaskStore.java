@@ -8,6 +8,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -69,6 +72,25 @@ public class TaskStore {
     public Optional<TrackedTask> find(long taskId) {
         return sql.query("read task " + taskId, "SELECT " + COLUMNS + " FROM bridge_task WHERE task_id = ?", TaskStore::read, taskId)
                 .stream().findFirst();
+    }
+
+    /** @return the descriptor key each of these tasks was created for, for those the bridge tracks */
+    public Map<Long, String> keysOf(List<Long> taskIds) {
+        Map<Long, String> keys = new HashMap<>();
+        // in slices, so a long candidate list stays within every driver's limit on parameters
+        for (int from = 0; from < taskIds.size(); from += 500) {
+            List<Long> slice = taskIds.subList(from, Math.min(taskIds.size(), from + 500));
+            String marks = String.join(",", Collections.nCopies(slice.size(), "?"));
+            sql.query("read the keys of " + slice.size() + " task(s)",
+                    "SELECT task_id, descriptor_key FROM bridge_task WHERE task_id IN (" + marks + ")",
+                    rs -> keys.put(rs.getLong(1), rs.getString(2)), slice.toArray());
+        }
+        return keys;
+    }
+
+    /** The highest task id the bridge ever tracked, 0 when none. */
+    public long highestTaskId() {
+        return sql.query("read the highest task id", "SELECT COALESCE(MAX(task_id), 0) FROM bridge_task", rs -> rs.getLong(1)).get(0);
     }
 
     /** A task id is inserted once; a second creation (a replayed step) finds it and is skipped. */

@@ -2,6 +2,7 @@ package io.tikmatrix.bridge.submit;
 
 import io.tikmatrix.bridge.descriptor.Descriptor;
 import io.tikmatrix.bridge.descriptor.Source;
+import io.tikmatrix.bridge.store.SubmissionJournal;
 import org.apache.camel.Exchange;
 
 import java.time.Instant;
@@ -19,6 +20,9 @@ public final class Submission {
     private int attempts;
     private Instant firstAttemptAt;
     private Instant lastAttemptAt;
+    private boolean mayHaveReachedTikMatrix;
+    private long highestTaskIdBefore;
+    private boolean adopted;
     private List<Long> taskIds = List.of();
     private ReceiptLine receiptLine;
 
@@ -46,12 +50,62 @@ public final class Submission {
         return descriptor.source();
     }
 
+    /** "orders.csv position 4: " — so a reason says where to look. */
+    public String where() {
+        Source source = source();
+        if (source == null) {
+            return "";
+        }
+        return source.isFile() ? source.file() + " position " + source.position() + ": "
+                : "schedule " + source.schedule() + " at " + source.fireTime() + ": ";
+    }
+
+    /** Picks up where a bridge that stopped or died left this key: its attempts count against the same budget. */
+    public synchronized void carryOver(SubmissionJournal.Owned claim) {
+        attempts = claim.attempts();
+        firstAttemptAt = claim.firstAttemptAt();
+        lastAttemptAt = claim.lastAttemptAt();
+        mayHaveReachedTikMatrix = claim.mayHaveReachedTikMatrix();
+        highestTaskIdBefore = claim.highestTaskIdBefore() == null ? 0 : claim.highestTaskIdBefore();
+    }
+
     public synchronized void attempt(Instant now) {
         attempts++;
         if (firstAttemptAt == null) {
             firstAttemptAt = now;
         }
         lastAttemptAt = now;
+    }
+
+    /** The POST is about to leave: until its answer is read it may have created tasks. */
+    public synchronized void posting(long highestTaskIdKnown) {
+        mayHaveReachedTikMatrix = true;
+        highestTaskIdBefore = highestTaskIdKnown;
+    }
+
+    /** The answer was read (tasks or a refusal): nothing is left to settle. */
+    public synchronized void answered() {
+        mayHaveReachedTikMatrix = false;
+    }
+
+    public synchronized boolean mayHaveReachedTikMatrix() {
+        return mayHaveReachedTikMatrix;
+    }
+
+    public synchronized long highestTaskIdBefore() {
+        return highestTaskIdBefore;
+    }
+
+    /** TikMatrix already holds this descriptor's tasks, made by an attempt whose answer was lost. */
+    public synchronized void adopt(List<Long> ids) {
+        taskIds = List.copyOf(ids);
+        adopted = true;
+        mayHaveReachedTikMatrix = false;
+    }
+
+    /** Whether a POST is still to be made: false once earlier tasks were adopted. */
+    public synchronized boolean needsPost() {
+        return !adopted;
     }
 
     public synchronized int attempts() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tikmatrix.bridge.api.DescriptorRejectedException;
 import io.tikmatrix.bridge.api.Rejection;
+import io.tikmatrix.bridge.config.RetrySchedule;
 import io.tikmatrix.bridge.descriptor.Descriptor;
 import io.tikmatrix.bridge.store.SubmissionJournal;
 import io.tikmatrix.bridge.tracking.TaskTracker;
@@ -14,6 +15,8 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,11 +31,13 @@ public class SubmitSteps {
     private final SubmissionJournal journal;
     private final DescriptorValidator validator;
     private final TaskTracker tracker;
+    private final RetrySchedule retry;
 
-    public SubmitSteps(SubmissionJournal journal, DescriptorValidator validator, TaskTracker tracker) {
+    public SubmitSteps(SubmissionJournal journal, DescriptorValidator validator, TaskTracker tracker, RetrySchedule retry) {
         this.journal = journal;
         this.validator = validator;
         this.tracker = tracker;
+        this.retry = retry;
     }
 
     /** Takes the descriptor off the body, where the split put it, and onto the exchange for the whole trip. */
@@ -46,12 +51,20 @@ public class SubmitSteps {
      */
     public void claim(Exchange exchange) throws JsonProcessingException {
         Submission s = Submission.of(exchange);
-        Optional<SubmissionJournal.Earlier> earlier = journal.claim(s.key());
-        exchange.setProperty(DUPLICATE, earlier.isPresent());
-        if (earlier.isPresent()) {
-            s.receiptLine(ReceiptLine.duplicate(s.source(), s.key(), earlier.get().taskIds()));
-            LOG.info("duplicate {}: already {} as tasks {}", s.key(), earlier.get().state().name().toLowerCase(), earlier.get().taskIds());
-        } else if (SecretMasker.showsMask(s.descriptor().body())) {
+        SubmissionJournal.Claim claim = journal.claim(s.key());
+        exchange.setProperty(DUPLICATE, claim instanceof SubmissionJournal.Earlier);
+        if (claim instanceof SubmissionJournal.Earlier earlier) {
+            s.receiptLine(ReceiptLine.duplicate(s.source(), s.key(), earlier.taskIds()));
+            LOG.info("duplicate {}: already {} as tasks {}", s.key(), earlier.state().name().toLowerCase(), earlier.taskIds());
+            return;
+        }
+        SubmissionJournal.Owned owned = (SubmissionJournal.Owned) claim;
+        if (owned.attempts() > 0) {
+            s.carryOver(owned);
+            LOG.info("{}: taking over after {} attempt(s){}", s.key(), owned.attempts(),
+                    owned.mayHaveReachedTikMatrix() ? "; the last may have reached TikMatrix and is settled first" : "");
+        }
+        if (SecretMasker.showsMask(s.descriptor().body())) {
             Optional<String> original = journal.withheldDescriptor(s.key());
             if (original.isPresent()) {
                 SecretMasker.restore(s.descriptor().body(), JSON.readTree(original.get()));
@@ -67,13 +80,31 @@ public class SubmitSteps {
         }
         Optional<Rejection> rejection = validator.validate(d.body());
         if (rejection.isPresent()) {
-            throw new DescriptorRejectedException(rejection.get().withReasonPrefix(where(s)));
+            throw new DescriptorRejectedException(rejection.get().withReasonPrefix(s.where()));
         }
         Set<String> unknown = validator.unknownConfigFields(d.body());
         if (!unknown.isEmpty()) {
             LOG.warn("{}: script_config fields {} are not in the {} schema; passing them through",
-                    where(s) + s.key(), unknown, d.body().path("script_name").asText());
+                    s.where() + s.key(), unknown, d.body().path("script_name").asText());
         }
+    }
+
+    /**
+     * Whether a failed attempt may be followed by another: the attempts this key made before a restart count
+     * against the same {@code bridge.retry.max-attempts}.
+     */
+    public boolean mayRetry(Exchange exchange) {
+        return !retry.exhaustedAfter(Submission.of(exchange).attempts());
+    }
+
+    /** A key taken over after a stop waits out the back-off its last attempt had earned, then goes on. */
+    public long resumeDelayMillis(Exchange exchange) {
+        Submission s = Submission.of(exchange);
+        if (s.attempts() == 0 || s.lastAttemptAt() == null) {
+            return 0;
+        }
+        Instant next = s.lastAttemptAt().plus(retry.delayAfter(s.attempts()));
+        return Math.max(0, Duration.between(Instant.now(), next).toMillis());
     }
 
     /** Tracks the new tasks before the key counts as submitted: a crash in between loses no task. */
@@ -83,17 +114,6 @@ public class SubmitSteps {
         journal.submitted(s.key(), s.taskIds());
         s.receiptLine(ReceiptLine.submitted(s.source(), s.key(), s.taskIds()));
         LOG.info("submitted {} ({}) as tasks {}", s.key(), scriptOf(s.descriptor().body()), s.taskIds());
-    }
-
-    /** "orders.csv row 4: " — so a rejection reason says where to look. */
-    static String where(Submission s) {
-        if (s.source() == null) {
-            return "";
-        }
-        if (s.source().isFile()) {
-            return s.source().file() + " position " + s.source().position() + ": ";
-        }
-        return "schedule " + s.source().schedule() + " at " + s.source().fireTime() + ": ";
     }
 
     private static String scriptOf(ObjectNode body) {

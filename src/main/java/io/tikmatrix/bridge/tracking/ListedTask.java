@@ -6,15 +6,20 @@ import java.io.IOException;
 import java.util.Optional;
 
 /** The few fields of a task object the bridge reads; the API documents none of them (tikmatrix-api.md §8). */
-record ListedTask(long id, int status, String serial, String username) {
+public record ListedTask(long id, int status, String serial, String username) {
 
     /** An item of a list filtered by {@code status}: the item's own status wins when it has one. */
     static Optional<ListedTask> listed(JsonNode task, int listStatus) {
+        return idOf(task).map(id -> of(id, task, listStatus));
+    }
+
+    /** A task object's id, under {@code id} or {@code task_id}, as a number or a numeric text. */
+    public static Optional<Long> idOf(JsonNode task) {
         JsonNode id = task.hasNonNull("id") ? task.get("id") : task.path("task_id");
         if (!id.isIntegralNumber() && !id.asText().matches("\\d+")) {
             return Optional.empty();
         }
-        return Optional.of(of(id.asLong(), task, listStatus));
+        return Optional.of(id.asLong());
     }
 
     /** The answer of {@code GET /task/{id}}, which must say the status. */

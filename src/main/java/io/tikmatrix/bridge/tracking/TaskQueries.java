@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.util.Map;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -51,6 +53,24 @@ public class TaskQueries {
             boolean lastPage = items.size() < PAGE_SIZE || seen.size() == before
                     || (data.path("total").canConvertToInt() && (long) page * PAGE_SIZE >= data.path("total").asLong());
             if (lastPage) {
+                return;
+            }
+        }
+    }
+
+    /** Every task of GET /task matching the filter, page after page (placeholder until paging by total lands). */
+    public void each(Map<String, String> filter, Consumer<JsonNode> item) throws IOException {
+        StringBuilder query = new StringBuilder();
+        filter.forEach((k, v) -> query.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
+        Set<Long> seen = new HashSet<>();
+        for (int page = 1; page < 10_000; page++) {
+            JsonNode data = call("/task?" + query + "page=" + page + "&page_size=" + PAGE_SIZE);
+            JsonNode items = items(data);
+            int before = seen.size();
+            for (JsonNode i : items) {
+                ListedTask.idOf(i).filter(seen::add).ifPresent(id -> item.accept(i));
+            }
+            if (items.isEmpty() || seen.size() == before || (data.path("total").canConvertToLong() && seen.size() >= data.path("total").asLong())) {
                 return;
             }
         }

@@ -11,12 +11,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The journal that keeps a descriptor key from being submitted twice, on H2 and on PostgreSQL. */
 class SubmissionJournalTest {
@@ -45,34 +46,30 @@ class SubmissionJournalTest {
     @ValueSource(strings = {"h2", "postgres"})
     void aSubmittedKeyCannotBeClaimedAgain(String database) {
         SubmissionJournal journal = journal(database);
-        assertThat(journal.claim("k1")).isEmpty();
+        assertThat(journal.claim("k1")).isInstanceOf(SubmissionJournal.Owned.class);
         journal.submitted("k1", List.of(1001L, 1002L));
 
-        Optional<SubmissionJournal.Earlier> again = journal.claim("k1");
-
-        assertThat(again).isPresent();
-        assertThat(again.get().state()).isEqualTo(SubmissionJournal.State.SUBMITTED);
-        assertThat(again.get().taskIds()).containsExactly(1001L, 1002L);
+        assertThat(journal.claim("k1")).isEqualTo(new SubmissionJournal.Earlier(SubmissionJournal.State.SUBMITTED, List.of(1001L, 1002L)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void aKeyInFlightIsNotClaimedTwice(String database) {
         SubmissionJournal journal = journal(database);
-        assertThat(journal.claim("k1")).isEmpty();
+        assertThat(journal.claim("k1")).isInstanceOf(SubmissionJournal.Owned.class);
 
-        assertThat(journal.claim("k1")).get().extracting(SubmissionJournal.Earlier::state)
-                .isEqualTo(SubmissionJournal.State.IN_FLIGHT);
+        assertThat(journal.claim("k1")).isEqualTo(new SubmissionJournal.Earlier(SubmissionJournal.State.IN_FLIGHT, List.of()));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
-    void aDeadLetteredKeyMayBeClaimedAgainForReplay(String database) {
+    void aDeadLetteredKeyMayBeClaimedAgainForReplayAndStartsAfresh(String database) {
         SubmissionJournal journal = journal(database);
         journal.claim("k1");
+        journal.attempting("k1", Instant.now(), 5);
         journal.deadLettered("k1", null);
 
-        assertThat(journal.claim("k1")).isEmpty();
+        assertThat(journal.claim("k1")).isEqualTo(new SubmissionJournal.Owned(0, null, null, false, null));
         assertThat(journal.find("k1")).get().extracting(SubmissionJournal.Earlier::state)
                 .isEqualTo(SubmissionJournal.State.IN_FLIGHT);
     }
@@ -83,13 +80,13 @@ class SubmissionJournalTest {
         SubmissionJournal journal = journal(database);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<Optional<SubmissionJournal.Earlier>>> claims = new ArrayList<>();
+            List<Future<SubmissionJournal.Claim>> claims = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 claims.add(pool.submit(() -> journal.claim("contested")));
             }
             int winners = 0;
-            for (Future<Optional<SubmissionJournal.Earlier>> f : claims) {
-                winners += f.get().isEmpty() ? 1 : 0;
+            for (Future<SubmissionJournal.Claim> f : claims) {
+                winners += f.get() instanceof SubmissionJournal.Owned ? 1 : 0;
             }
             assertThat(winners).isEqualTo(1);
         } finally {
@@ -107,36 +104,73 @@ class SubmissionJournalTest {
             journal.submitted("k1", List.of(7L));
         }
         try (HikariDataSource second = StoreDataSource.open(url, "", "")) {
-            assertThat(new SubmissionJournal(second, LEASE).claim("k1")).get()
-                    .extracting(SubmissionJournal.Earlier::taskIds).isEqualTo(List.of(7L));
+            assertThat(new SubmissionJournal(second, LEASE).claim("k1"))
+                    .isEqualTo(new SubmissionJournal.Earlier(SubmissionJournal.State.SUBMITTED, List.of(7L)));
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
-    void aClaimOlderThanItsLeaseMayBeTakenOver(String database) throws Exception {
+    void aClaimWhoseLeaseRanOutIsTakenOverWithItsAttempts(String database) {
         String url = database.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.freshPostgresSchema();
         dataSource = StoreDataSource.open(url, "", "");
-        SubmissionJournal shortLease = new SubmissionJournal(dataSource, Duration.ofMillis(200));
-        shortLease.claim("abandoned");
-        assertThat(shortLease.claim("abandoned")).as("still within its lease").isPresent();
+        SubmissionJournal dead = new SubmissionJournal(dataSource, Duration.ofMillis(200));
+        SubmissionJournal other = new SubmissionJournal(dataSource, LEASE);
+        Instant attempted = Instant.parse("2026-11-29T10:00:00Z");
+        dead.claim("abandoned");
+        dead.attempting("abandoned", attempted, 1041);
+        assertThat(other.claim("abandoned")).as("still within its lease").isInstanceOf(SubmissionJournal.Earlier.class);
 
-        Thread.sleep(300);
+        await().atMost(Duration.ofSeconds(5)).until(() -> other.claim("abandoned") instanceof SubmissionJournal.Owned);
 
-        assertThat(shortLease.claim("abandoned")).isEmpty();
+        assertThat(other.find("abandoned")).get().extracting(SubmissionJournal.Earlier::state).isEqualTo(SubmissionJournal.State.IN_FLIGHT);
+        assertThat(other.claim("abandoned")).as("now the other bridge's, on a long lease").isInstanceOf(SubmissionJournal.Earlier.class);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
-    void releasingClaimsInFlightFreesThemAndKeepsTheSubmitted(String database) {
+    void aTakenOverClaimCarriesWhatItsAttemptsLeft(String database) {
         SubmissionJournal journal = journal(database);
+        Instant first = Instant.parse("2026-11-29T10:00:00Z");
+        Instant second = first.plusSeconds(3);
         journal.claim("stopped-mid-retry");
+        journal.attempting("stopped-mid-retry", first, 1040);
+        journal.attempting("stopped-mid-retry", second, 1041);
         journal.claim("done");
         journal.submitted("done", List.of(5L));
 
-        assertThat(journal.releaseInFlightClaims()).isEqualTo(1);
+        assertThat(journal.expireLeftoverClaims()).isEqualTo(1);
 
-        assertThat(journal.claim("stopped-mid-retry")).isEmpty();
-        assertThat(journal.claim("done")).isPresent();
+        assertThat(journal.claim("stopped-mid-retry")).isEqualTo(new SubmissionJournal.Owned(2, first, second, true, 1041L));
+        assertThat(journal.claim("done")).isInstanceOf(SubmissionJournal.Earlier.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aSettledAttemptNoLongerCountsAsMayHaveReachedTikMatrix(String database) {
+        SubmissionJournal journal = journal(database);
+        journal.claim("k1");
+        journal.attempting("k1", Instant.parse("2026-11-29T10:00:00Z"), 7);
+        journal.claim("k2");
+        journal.attempting("k2", Instant.parse("2026-11-29T10:00:00Z"), 7);
+        assertThat(journal.othersUnsettled("k1")).isEqualTo(1);
+
+        journal.settledAsNotCreated("k2");
+
+        assertThat(journal.othersUnsettled("k1")).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void renewingKeepsALiveBridgesClaimsFromBeingTakenOver(String database) {
+        String url = database.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.freshPostgresSchema();
+        dataSource = StoreDataSource.open(url, "", "");
+        SubmissionJournal live = new SubmissionJournal(dataSource, Duration.ofMillis(600));
+        SubmissionJournal other = new SubmissionJournal(dataSource, LEASE);
+        live.claim("working");
+
+        // three leases long, renewed on every poll as the bridge's timer does
+        await().during(Duration.ofMillis(1_800)).atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(150))
+                .until(() -> live.renewLeases() == 1 && other.claim("working") instanceof SubmissionJournal.Earlier);
     }
 }
