@@ -21,6 +21,17 @@ public sealed interface Fault {
     record DropConnection() implements Fault {
     }
 
+    /**
+     * Handle the request normally (a {@code POST /task} really creates its tasks), then wait this long before
+     * answering: the client's time-out fires although TikMatrix accepted the call.
+     */
+    record AnswerLate(Duration duration) implements Fault {
+    }
+
+    /** Handle the request normally, then close the connection without an answer: a reset after the server committed. */
+    record DropAfterHandling() implements Fault {
+    }
+
     static Fault errorEnvelope(int code, int httpStatus) {
         return new ErrorEnvelope(code, httpStatus, "simulated error " + code);
     }
@@ -35,5 +46,13 @@ public sealed interface Fault {
 
     static Fault dropConnection() {
         return new DropConnection();
+    }
+
+    static Fault answerLate(Duration duration) {
+        return new AnswerLate(duration);
+    }
+
+    static Fault dropAfterHandling() {
+        return new DropAfterHandling();
     }
 }

@@ -11,13 +11,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Takes every HTTP exchange through the same steps: record it, apply an injected fault, refuse it when the
- * plan has no API access, else let the router answer; then write the envelope.
+ * Takes every HTTP exchange through the same steps: record it, apply an injected fault that acts before
+ * handling, refuse it when the plan has no API access, else let the router answer; apply a fault that acts
+ * after handling; then write the envelope.
  */
 final class SimulatorExchangeHandler implements HttpHandler {
 
@@ -48,6 +50,11 @@ final class SimulatorExchangeHandler implements HttpHandler {
                 return;
             }
             ApiResponse response = respond(method, path, exchange);
+            if (fault.isPresent() && answerWithheld(fault.get())) {
+                LOG.debug("simulator: {} {} -> handled (code {}), answer withheld by fault {}",
+                        method, fullPath, response.code(), fault.get());
+                return;
+            }
             LOG.debug("simulator: {} {} -> HTTP {} code {}", method, fullPath, response.httpStatus(), response.code());
             send(exchange, response.httpStatus(), "application/json",
                     MAPPER.writeValueAsBytes(response.envelope()));
@@ -70,7 +77,7 @@ final class SimulatorExchangeHandler implements HttpHandler {
         }
     }
 
-    /** @return true when the fault replaced the answer, false when the request is to be handled after all */
+    /** Applies a fault that acts before the request is handled. @return true when it replaced the answer */
     private static boolean answeredByFault(HttpExchange exchange, Fault fault) throws IOException {
         if (fault instanceof Fault.ErrorEnvelope error) {
             ApiResponse response = ApiResponse.error(error.httpStatus(), error.code(), error.message());
@@ -82,18 +89,31 @@ final class SimulatorExchangeHandler implements HttpHandler {
             return true;
         }
         if (fault instanceof Fault.Delay delay) {
-            try {
-                Thread.sleep(delay.duration().toMillis());
-            } catch (InterruptedException e) {
-                // the simulator is closing: give up on the answer, the connection goes with it
-                Thread.currentThread().interrupt();
-                return true;
-            }
-            return false;
+            return !waited(delay.duration());
         }
         // DropConnection: closing an exchange before any header was sent closes its socket, so the client
         // sees the connection end with no response at all
-        return true;
+        return fault instanceof Fault.DropConnection;
+    }
+
+    /** Applies a fault that acts once the request was handled. @return true when the answer is not to be written */
+    private static boolean answerWithheld(Fault fault) {
+        if (fault instanceof Fault.AnswerLate late) {
+            return !waited(late.duration());
+        }
+        // DropAfterHandling: the exchange closes unanswered, as for DropConnection, but its effects stay
+        return fault instanceof Fault.DropAfterHandling;
+    }
+
+    /** @return false when interrupted: the simulator is closing, the answer is given up and the connection goes with it */
+    private static boolean waited(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {

@@ -14,9 +14,16 @@ import java.util.function.Supplier;
  *                     so a test run is repeatable (a {@code "simulate": "fail"} config always fails)
  * @param seed         seed of that generator
  * @param clock        the time the task statuses are computed from; tests pass a {@link ManualClock}
+ * @param maxPageSize  the largest page {@code GET /task} serves, whatever {@code page_size} asks: the docs say
+ *                     100, a real TikMatrix may cap lower, and a client must page by what it is answered
+ * @param minimalTaskObjects true to answer task objects (list items and {@code GET /task/{id}}) with only
+ *                     {@code id} and {@code status}, the least a client may count on, as no other field is documented
  */
 public record SimulatorSettings(Duration pendingFor, Duration runningFor, double failureRatio, long seed,
-                                Supplier<Instant> clock) {
+                                Supplier<Instant> clock, int maxPageSize, boolean minimalTaskObjects) {
+
+    /** The {@code page_size} maximum the API reference documents. */
+    public static final int DOCUMENTED_MAX_PAGE_SIZE = 100;
 
     public SimulatorSettings {
         requireNotNegative(pendingFor, "pendingFor");
@@ -25,30 +32,38 @@ public record SimulatorSettings(Duration pendingFor, Duration runningFor, double
             throw new IllegalArgumentException("failureRatio must be within 0..1, was " + failureRatio);
         }
         Objects.requireNonNull(clock, "clock");
+        if (maxPageSize < 1) {
+            throw new IllegalArgumentException("maxPageSize must be at least 1, was " + maxPageSize);
+        }
     }
 
     public static SimulatorSettings defaults() {
-        return new SimulatorSettings(Duration.ofSeconds(2), Duration.ofSeconds(3), 0, 42, Instant::now);
+        return new SimulatorSettings(Duration.ofSeconds(2), Duration.ofSeconds(3), 0, 42, Instant::now,
+                DOCUMENTED_MAX_PAGE_SIZE, false);
     }
 
     public SimulatorSettings withPendingFor(Duration value) {
-        return new SimulatorSettings(value, runningFor, failureRatio, seed, clock);
-    }
-
-    public SimulatorSettings withRunningFor(Duration value) {
-        return new SimulatorSettings(pendingFor, value, failureRatio, seed, clock);
+        return new SimulatorSettings(value, runningFor, failureRatio, seed, clock, maxPageSize, minimalTaskObjects);
     }
 
     public SimulatorSettings withFailureRatio(double value) {
-        return new SimulatorSettings(pendingFor, runningFor, value, seed, clock);
+        return new SimulatorSettings(pendingFor, runningFor, value, seed, clock, maxPageSize, minimalTaskObjects);
     }
 
     public SimulatorSettings withSeed(long value) {
-        return new SimulatorSettings(pendingFor, runningFor, failureRatio, value, clock);
+        return new SimulatorSettings(pendingFor, runningFor, failureRatio, value, clock, maxPageSize, minimalTaskObjects);
     }
 
     public SimulatorSettings withClock(Supplier<Instant> value) {
-        return new SimulatorSettings(pendingFor, runningFor, failureRatio, seed, value);
+        return new SimulatorSettings(pendingFor, runningFor, failureRatio, seed, value, maxPageSize, minimalTaskObjects);
+    }
+
+    public SimulatorSettings withMaxPageSize(int value) {
+        return new SimulatorSettings(pendingFor, runningFor, failureRatio, seed, clock, value, minimalTaskObjects);
+    }
+
+    public SimulatorSettings withMinimalTaskObjects(boolean value) {
+        return new SimulatorSettings(pendingFor, runningFor, failureRatio, seed, clock, maxPageSize, value);
     }
 
     private static void requireNotNegative(Duration duration, String name) {

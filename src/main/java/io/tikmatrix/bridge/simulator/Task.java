@@ -40,6 +40,14 @@ public record Task(long id, String serial, String username, String scriptName, O
         return json;
     }
 
+    /** The task object cut to what every answer can be counted on to carry: its id and status. */
+    public ObjectNode toMinimalJson() {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("id", id);
+        json.put("status", status.code());
+        return json;
+    }
+
     private static String text(Instant instant) {
         return instant == null ? null : instant.toString();
     }

@@ -21,16 +21,17 @@ final class TaskApi {
     private static final Logger LOG = LoggerFactory.getLogger(TaskApi.class);
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final int DEFAULT_PAGE_SIZE = 20;
-    private static final int MAX_PAGE_SIZE = 100;
 
     private final DescriptorValidator validator;
     private final TaskBook book;
     private final RequestJournal journal;
+    private final SimulatorSettings settings;
 
-    TaskApi(DescriptorValidator validator, TaskBook book, RequestJournal journal) {
+    TaskApi(DescriptorValidator validator, TaskBook book, RequestJournal journal, SimulatorSettings settings) {
         this.validator = validator;
         this.book = book;
         this.journal = journal;
+        this.settings = settings;
     }
 
     JsonNode create(ObjectNode body) {
@@ -58,12 +59,13 @@ final class TaskApi {
 
     JsonNode list(Map<String, String> query) {
         int page = positiveInt(query, "page", 1);
-        int pageSize = Math.min(positiveInt(query, "page_size", DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
+        // the page size really served is echoed, as a client has to page by it
+        int pageSize = Math.min(positiveInt(query, "page_size", DEFAULT_PAGE_SIZE), settings.maxPageSize());
         List<Task> matching = book.all().stream().filter(filter(query)).toList();
 
         ObjectNode data = JSON.objectNode();
         ArrayNode items = data.putArray("tasks");
-        matching.stream().skip((long) (page - 1) * pageSize).limit(pageSize).forEach(task -> items.add(task.toJson()));
+        matching.stream().skip((long) (page - 1) * pageSize).limit(pageSize).forEach(task -> items.add(shown(task)));
         data.put("total", matching.size());
         data.put("page", page);
         data.put("page_size", pageSize);
@@ -71,7 +73,7 @@ final class TaskApi {
     }
 
     JsonNode get(long id) {
-        return book.find(id).orElseThrow(() -> ApiException.notFound("task " + id)).toJson();
+        return shown(book.find(id).orElseThrow(() -> ApiException.notFound("task " + id)));
     }
 
     JsonNode delete(List<Long> ids) {
@@ -99,6 +101,10 @@ final class TaskApi {
         data.put("total", counts.values().stream().mapToInt(Integer::intValue).sum());
         counts.forEach((status, count) -> data.put(status.text(), count));
         return data;
+    }
+
+    private JsonNode shown(Task task) {
+        return settings.minimalTaskObjects() ? task.toMinimalJson() : task.toJson();
     }
 
     private static Predicate<Task> filter(Map<String, String> query) {

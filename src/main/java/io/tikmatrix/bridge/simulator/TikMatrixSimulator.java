@@ -46,7 +46,8 @@ public final class TikMatrixSimulator implements AutoCloseable {
     public TikMatrixSimulator(DescriptorValidator validator, SimulatorSettings settings) {
         Objects.requireNonNull(validator, "validator");
         this.book = new TaskBook(Objects.requireNonNull(settings, "settings"));
-        this.handler = new SimulatorExchangeHandler(new RequestRouter(new TaskApi(validator, book, journal)), faults, journal);
+        TaskApi taskApi = new TaskApi(validator, book, journal, settings);
+        this.handler = new SimulatorExchangeHandler(new RequestRouter(taskApi), faults, journal);
     }
 
     /** Starts serving on {@code port} of 127.0.0.1; 0 picks a free port (see {@link #port()}). */

@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.util.Map;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,14 +15,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
-/** The two reads the status poller makes: {@code GET /task} page by page, and {@code GET /task/{id}}. */
+/** The reads of TikMatrix's tasks: {@code GET /task} page by page, and {@code GET /task/{id}}. */
 public class TaskQueries {
 
-    static final int PAGE_SIZE = 100;
+    private static final int PAGE_SIZE = 100;
+    /** A million tasks at the documented page size: beyond it the list is taken to be broken, not long. */
+    private static final int MAX_PAGES = 10_000;
     private static final int NOT_FOUND = 40401;
     /** The list's items array is undocumented; these are the names it may have. */
     private static final List<String> ITEM_FIELDS = List.of("tasks", "list", "items", "records");
@@ -40,40 +43,40 @@ public class TaskQueries {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
     }
 
-    /** Every API-created task in {@code status}, page by page, until a short page, the total, or a page with nothing new. */
+    /** Every API-created task in {@code status}. */
     public void list(int status, Consumer<ListedTask> each) throws IOException {
-        Set<Long> seen = new HashSet<>();
-        for (int page = 1; ; page++) {
-            JsonNode data = call("/task?source=api&status=" + status + "&page=" + page + "&page_size=" + PAGE_SIZE);
-            JsonNode items = items(data);
-            int before = seen.size();
-            for (JsonNode item : items) {
-                ListedTask.listed(item, status).filter(t -> seen.add(t.id())).ifPresent(each);
-            }
-            boolean lastPage = items.size() < PAGE_SIZE || seen.size() == before
-                    || (data.path("total").canConvertToInt() && (long) page * PAGE_SIZE >= data.path("total").asLong());
-            if (lastPage) {
-                return;
-            }
-        }
+        each(Map.of("source", "api", "status", String.valueOf(status)),
+                item -> ListedTask.listed(item, status).ifPresent(each));
     }
 
-    /** Every task of GET /task matching the filter, page after page (placeholder until paging by total lands). */
+    /**
+     * Every task of GET /task matching the filter (query parameters such as source, status, serial, script_name;
+     * values URL-encoded here), page after page until the server's total has been seen or a page comes back
+     * empty — whatever page size the server used. A page with no task not seen before also ends it, and so,
+     * with a warning, does a bound of 10,000 pages. A task met twice (the list moved while paged)
+     * is given once.
+     */
     public void each(Map<String, String> filter, Consumer<JsonNode> item) throws IOException {
-        StringBuilder query = new StringBuilder();
-        filter.forEach((k, v) -> query.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
-        Set<Long> seen = new HashSet<>();
-        for (int page = 1; page < 10_000; page++) {
+        String query = query(filter);
+        Set<String> seen = new HashSet<>();
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            // a server may serve fewer than asked (its cap), so only its total or an empty page says "done"
             JsonNode data = call("/task?" + query + "page=" + page + "&page_size=" + PAGE_SIZE);
             JsonNode items = items(data);
             int before = seen.size();
-            for (JsonNode i : items) {
-                ListedTask.idOf(i).filter(seen::add).ifPresent(id -> item.accept(i));
+            for (JsonNode task : items) {
+                if (seen.add(identity(task))) {
+                    item.accept(task);
+                }
             }
-            if (items.isEmpty() || seen.size() == before || (data.path("total").canConvertToLong() && seen.size() >= data.path("total").asLong())) {
+            JsonNode total = data.path("total");
+            boolean totalSeen = total.canConvertToLong() && seen.size() >= total.asLong();
+            // nothing new: a server that ignores page answers page 1 for ever
+            if (totalSeen || items.isEmpty() || seen.size() == before) {
                 return;
             }
         }
+        LOG.warn("GET /task?{}: stopped after {} pages, {} tasks seen; the list did not end", query, MAX_PAGES, seen.size());
     }
 
     /** @return empty when TikMatrix no longer knows the task (40401) */
@@ -103,6 +106,22 @@ public class TaskQueries {
             throw new ApiCodeException(path, envelope);
         }
         return envelope.data();
+    }
+
+    /** {@code name=value&} per filter entry, in name order so a filter always asks the same URL. */
+    private static String query(Map<String, String> filter) {
+        StringBuilder query = new StringBuilder();
+        new TreeMap<>(filter).forEach((name, value) -> query.append(encode(name)).append('=').append(encode(value)).append('&'));
+        return query.toString();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /** The task's id, or the whole item when it has none, so that such items are still given once. */
+    private static String identity(JsonNode task) {
+        return ListedTask.idOf(task).map(String::valueOf).orElseGet(task::toString);
     }
 
     private JsonNode items(JsonNode data) throws IOException {

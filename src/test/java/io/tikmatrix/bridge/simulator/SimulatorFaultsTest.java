@@ -1,5 +1,6 @@
 package io.tikmatrix.bridge.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -17,6 +18,7 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class SimulatorFaultsTest extends RunningSimulatorTest {
 
@@ -104,6 +106,45 @@ class SimulatorFaultsTest extends RunningSimulatorTest {
         assertThatThrownBy(() -> api.post("/task", POST_ON_S1)).isInstanceOf(IOException.class);
         assertThat(simulator.tasks()).isEmpty();
         assertThat(api.post("/task", POST_ON_S1).code()).isZero();
+    }
+
+    @Test
+    void lateAnswerRunsTheClientIntoItsTimeoutAlthoughTheTaskWasCreated() throws Exception {
+        simulator.faults().failNext(1, "POST", "/task", Fault.answerLate(Duration.ofSeconds(10)));
+        ApiClient impatient = new ApiClient(simulator.baseUrl(), Duration.ofMillis(300));
+
+        assertThatThrownBy(() -> impatient.post("/task", POST_ON_S1)).isInstanceOf(HttpTimeoutException.class);
+
+        // long before the answer is due: a Delay would not have created the task yet
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(simulator.tasks()).hasSize(1));
+        assertThat(simulator.receivedTaskBodies()).hasSize(1);
+        assertThat(simulator.requestCount("POST", "/task")).isEqualTo(1);
+    }
+
+    @Test
+    void lateAnswerStillReachesAPatientClient() throws Exception {
+        simulator.faults().failNext(1, "POST", "/task", Fault.answerLate(Duration.ofMillis(300)));
+
+        long started = System.nanoTime();
+        ApiClient.Answer answer = api.post("/task", POST_ON_S1);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(answer.code()).isZero();
+        assertThat(answer.data().path("task_ids")).extracting(JsonNode::asLong)
+                .containsExactly(simulator.tasks().get(0).id());
+    }
+
+    @Test
+    void dropAfterHandlingCreatesTheTaskButGivesTheClientNoResponse() throws Exception {
+        simulator.faults().failNext(1, "POST", "/task", Fault.dropAfterHandling());
+
+        assertThatThrownBy(() -> api.post("/task", POST_ON_S1))
+                .isInstanceOf(IOException.class).isNotInstanceOf(HttpTimeoutException.class);
+
+        assertThat(simulator.tasks()).hasSize(1);
+        assertThat(simulator.requestCount("POST", "/task")).isEqualTo(1);
+        assertThat(api.post("/task", POST_ON_S1).code()).isZero();
+        assertThat(simulator.tasks()).hasSize(2);
     }
 
     @Test

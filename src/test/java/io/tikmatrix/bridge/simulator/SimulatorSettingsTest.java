@@ -20,6 +20,20 @@ class SimulatorSettingsTest {
     }
 
     @Test
+    void defaultsServeTheDocumentedMaximumPageWithFullTaskObjects() {
+        SimulatorSettings defaults = SimulatorSettings.defaults();
+
+        assertThat(defaults.maxPageSize()).isEqualTo(100);
+        assertThat(defaults.minimalTaskObjects()).isFalse();
+    }
+
+    @Test
+    void refusesAPageCapBelowOne() {
+        assertThatThrownBy(() -> SimulatorSettings.defaults().withMaxPageSize(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPageSize");
+    }
+
+    @Test
     void refusesARatioOutsideZeroToOneAndNegativeDurations() {
         assertThatThrownBy(() -> SimulatorSettings.defaults().withFailureRatio(1.5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("failureRatio");
