@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tikmatrix.bridge.submit.ReceiptLine;
+import io.tikmatrix.bridge.validation.SecretValues;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,7 +70,7 @@ public class ReceiptWriter implements AutoCloseable {
 
     private void write(ReceiptLine line) {
         try {
-            JSON.writeTree(out, line.toJson());
+            JSON.writeTree(out, SecretValues.redact(line.toJson()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write receipt " + partial, e);
         }
