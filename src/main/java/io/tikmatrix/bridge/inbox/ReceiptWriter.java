@@ -3,6 +3,7 @@ package io.tikmatrix.bridge.inbox;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tikmatrix.bridge.config.OwnerOnly;
 import io.tikmatrix.bridge.submit.ReceiptLine;
 import io.tikmatrix.bridge.validation.SecretValues;
 
@@ -45,6 +46,7 @@ public class ReceiptWriter implements AutoCloseable {
         try {
             Files.createDirectories(receiptsDir);
             out = JSON.getFactory().createGenerator(Files.newOutputStream(partial), JsonEncoding.UTF8);
+            OwnerOnly.file(partial);
             out.useDefaultPrettyPrinter();
             out.writeStartObject();
             out.writeStringField("file", fileName);
