@@ -8,6 +8,7 @@ import io.tikmatrix.bridge.schedule.SchedulesFile;
 import io.tikmatrix.bridge.schedule.SchedulesLoader;
 import io.tikmatrix.bridge.schedule.SchedulesWiring;
 import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
+import io.tikmatrix.bridge.validation.SecretValues;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.Resource;
@@ -51,7 +52,8 @@ final class BridgeCheck {
             e.problems().forEach(p -> problems.add("schedules: " + p));
         }
         if (!problems.isEmpty()) {
-            problems.forEach(err::println);
+            // a schedule's problem may quote its task, ChatGPT key and all
+            problems.forEach(problem -> err.println(SecretValues.redact(problem)));
             return BridgeMain.EXIT_BAD_CONFIGURATION;
         }
         out.println("configuration: ok");
@@ -59,7 +61,7 @@ final class BridgeCheck {
         out.println(schedules.missing()
                 ? "schedules: none (" + schedules.file() + " does not exist)"
                 : "schedules: " + schedules.schedules().size() + " in " + schedules.file());
-        out.print(SchedulePreview.render(schedules.schedules(), Instant.now()));
+        out.print(SecretValues.redact(SchedulePreview.render(schedules.schedules(), Instant.now())));
         return OK;
     }
 

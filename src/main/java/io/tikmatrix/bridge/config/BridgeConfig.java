@@ -204,6 +204,7 @@ public final class BridgeConfig {
             values.put(key, folder.toString());
             try {
                 Files.createDirectories(folder);
+                OwnerOnly.folder(folder);
                 if (!Files.isWritable(folder)) {
                     problems.add(key + ": folder " + folder + " is not writable");
                 }

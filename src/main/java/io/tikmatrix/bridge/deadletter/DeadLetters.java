@@ -13,6 +13,7 @@ import io.tikmatrix.bridge.store.SubmissionJournal;
 import io.tikmatrix.bridge.submit.ReceiptLine;
 import io.tikmatrix.bridge.submit.Submission;
 import io.tikmatrix.bridge.validation.SecretMasker;
+import io.tikmatrix.bridge.validation.SecretValues;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +74,8 @@ public class DeadLetters {
         s.receiptLine(ReceiptLine.deadLettered(s.source(), s.key(), rejection));
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.FILE_NAME, RecordNames.forKey(s.key()));
-        exchange.getMessage().setBody(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(record));
+        // masking by field misses a key quoted where no api_key field is, such as in a reason: hidden by value too
+        exchange.getMessage().setBody(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(SecretValues.redact(record)));
         exchange.setProperty(DESTINATION, exchange.getContext().resolvePropertyPlaceholders("{{bridge.dead-letter." + key + "}}"));
         LOG.warn("dead-lettered {} under {} after {} attempt(s): {}", s.key(), key, s.attempts(), rejection.reason());
     }

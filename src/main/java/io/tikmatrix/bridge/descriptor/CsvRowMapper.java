@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tikmatrix.bridge.validation.ConfigFieldTypes;
 import io.tikmatrix.bridge.validation.FieldType;
+import io.tikmatrix.bridge.validation.SecretValues;
 import java.math.BigDecimal;
 import java.util.Locale;
 
@@ -20,7 +21,8 @@ final class CsvRowMapper {
     /** A cell that does not convert to the type its column needs. */
     static final class BadCell extends Exception {
         BadCell(String column, String value, String problem) {
-            super("field " + column + ": '" + value + "' " + problem);
+            // the cell is quoted in the reason: a key inside a cell that does not parse is hidden first
+            super("field " + column + ": '" + SecretValues.maskRaw(value) + "' " + problem);
         }
     }
 

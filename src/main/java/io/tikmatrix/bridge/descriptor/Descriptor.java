@@ -2,6 +2,7 @@ package io.tikmatrix.bridge.descriptor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tikmatrix.bridge.api.Rejection;
+import io.tikmatrix.bridge.validation.SecretValues;
 
 /**
  * One create-task request on its way through the bridge.
@@ -16,7 +17,9 @@ import io.tikmatrix.bridge.api.Rejection;
  */
 public record Descriptor(ObjectNode body, Source source, String key, Rejection problem) {
 
+    /** Every descriptor the bridge takes in (file, schedule, replay) makes its secrets known before any message can quote them. */
     public static Descriptor of(ObjectNode body, Source source, String key) {
+        SecretValues.rememberIn(body);
         return new Descriptor(body, source, key, null);
     }
 

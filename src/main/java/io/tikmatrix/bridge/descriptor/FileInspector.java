@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.MappingIterator;
+import io.tikmatrix.bridge.validation.SecretMasker;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,9 +66,15 @@ public final class FileInspector {
                         + " levels" + DescriptorJson.lineAndColumn(parser.currentLocation()));
             } catch (JsonProcessingException e) {
                 throw new UnreadableFileException(name + ": not valid JSON" + DescriptorJson.lineAndColumn(e.getLocation())
-                        + ": " + e.getOriginalMessage());
+                        + ": " + problemOf(e, parser));
             }
         }
+    }
+
+    /** The parser quotes the token it stumbled on: at the value of an api_key that token is the key itself. */
+    private static String problemOf(JsonProcessingException e, JsonParser parser) {
+        return SecretMasker.SECRET_FIELD.equals(parser.getParsingContext().getCurrentName())
+                ? "malformed value of " + SecretMasker.SECRET_FIELD : e.getOriginalMessage();
     }
 
     /** Lines are judged one by one when read; here the file only has to hold something besides blank lines. */

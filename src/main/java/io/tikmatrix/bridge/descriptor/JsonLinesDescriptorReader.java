@@ -3,6 +3,7 @@ package io.tikmatrix.bridge.descriptor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tikmatrix.bridge.validation.SecretValues;
 import java.io.BufferedReader;
 import java.io.IOException;
 
@@ -39,6 +40,8 @@ final class JsonLinesDescriptorReader extends FileEntryReader {
         } catch (JsonProcessingException e) {
             problem = e.getOriginalMessage();
         }
+        // the parser's message may quote a piece of the line: a key in it must be known before the reason is made
+        SecretValues.rememberInText(line);
         return unparsable(lineNumber, fileName + " line " + lineNumber + ": not a JSON object (" + problem + ")");
     }
 }

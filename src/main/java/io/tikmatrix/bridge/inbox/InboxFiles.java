@@ -9,6 +9,7 @@ import io.tikmatrix.bridge.descriptor.FileInspector;
 import io.tikmatrix.bridge.descriptor.Inspection;
 import io.tikmatrix.bridge.descriptor.UnreadableFileException;
 import io.tikmatrix.bridge.validation.ConfigFieldTypes;
+import io.tikmatrix.bridge.validation.SecretValues;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +74,7 @@ public class InboxFiles {
         ObjectNode report = JSON.createObjectNode();
         report.put("file", name);
         report.put("code", "unreadable");
-        report.put("reason", cause == null ? "unknown" : cause.getMessage());
+        report.put("reason", cause == null ? "unknown" : SecretValues.redact(cause.getMessage()));
         report.put("dead_lettered_at", Instant.now().toString());
         LOG.warn("unreadable file {}: {}", name, report.get("reason").asText());
         exchange.getMessage().setHeader(Exchange.FILE_NAME, name + ".error.json");

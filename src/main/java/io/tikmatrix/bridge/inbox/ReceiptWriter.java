@@ -3,7 +3,9 @@ package io.tikmatrix.bridge.inbox;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tikmatrix.bridge.config.OwnerOnly;
 import io.tikmatrix.bridge.submit.ReceiptLine;
+import io.tikmatrix.bridge.validation.SecretValues;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,6 +46,7 @@ public class ReceiptWriter implements AutoCloseable {
         try {
             Files.createDirectories(receiptsDir);
             out = JSON.getFactory().createGenerator(Files.newOutputStream(partial), JsonEncoding.UTF8);
+            OwnerOnly.file(partial);
             out.useDefaultPrettyPrinter();
             out.writeStartObject();
             out.writeStringField("file", fileName);
@@ -69,7 +72,7 @@ public class ReceiptWriter implements AutoCloseable {
 
     private void write(ReceiptLine line) {
         try {
-            JSON.writeTree(out, line.toJson());
+            JSON.writeTree(out, SecretValues.redact(line.toJson()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write receipt " + partial, e);
         }

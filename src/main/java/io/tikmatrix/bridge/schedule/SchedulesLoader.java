@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.tikmatrix.bridge.validation.DescriptorValidator;
+import io.tikmatrix.bridge.validation.SecretValues;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +53,10 @@ public final class SchedulesLoader {
 
     private static JsonNode parse(Path file) {
         try {
-            return YAML.readTree(file.toFile());
+            byte[] yaml = Files.readAllBytes(file);
+            // the parser's messages quote the YAML around a mistake: the keys of scheduled tasks are known before
+            SecretValues.rememberInText(new String(yaml, StandardCharsets.UTF_8));
+            return YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
             throw new InvalidSchedulesException(file.toString(), List.of("not valid YAML: " + e.getMessage()));
         } catch (IOException e) {

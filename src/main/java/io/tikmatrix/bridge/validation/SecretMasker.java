@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public final class SecretMasker {
 
-    static final String SECRET_FIELD = "api_key";
+    public static final String SECRET_FIELD = "api_key";
     static final String MASK = "***";
 
     private SecretMasker() {
@@ -51,18 +51,24 @@ public final class SecretMasker {
      * taking it from the descriptor as first received. Fields the user edited before the replay stay as edited.
      */
     public static void restore(JsonNode masked, JsonNode original) {
+        // after a restart the secrets of a replayed descriptor are known again only from here
+        SecretValues.rememberIn(original);
+        putBack(masked, original);
+    }
+
+    private static void putBack(JsonNode masked, JsonNode original) {
         if (masked instanceof ObjectNode object && original != null && original.isObject()) {
             for (Map.Entry<String, JsonNode> field : object.properties()) {
                 JsonNode before = original.get(field.getKey());
                 if (SECRET_FIELD.equals(field.getKey()) && MASK.equals(field.getValue().asText(null)) && before != null && !before.isNull()) {
                     field.setValue(before.deepCopy());
                 } else {
-                    restore(field.getValue(), before);
+                    putBack(field.getValue(), before);
                 }
             }
         } else if (masked != null && masked.isArray() && original != null && original.isArray()) {
             for (int i = 0; i < masked.size() && i < original.size(); i++) {
-                restore(masked.get(i), original.get(i));
+                putBack(masked.get(i), original.get(i));
             }
         }
     }
