@@ -114,21 +114,20 @@ public class InboxFiles {
 
     /**
      * For a file that cannot be read: drops a half receipt, and makes the body what the dead letter keeps.
-     * That is the copy that was read; or, for a file that changed while being taken, the original as it is
-     * now; and nothing at all for a link, FIFO or device, whose target must never be read.
+     * That is the copy that was read; or, for a file that changed while being taken, the original as it is now.
      */
     public void setAside(Exchange exchange) {
         dropReceipt(exchange);
         Taken taken = exchange.getProperty(TAKEN, Taken.class);
-        Path entry = path(exchange);
         if (taken != null) {
             exchange.getMessage().setBody(taken.copy().toFile());
             exchange.getMessage().setHeader(Exchange.FILE_NAME, taken.dropName());
-        } else if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
-            exchange.getMessage().setBody(entry.toFile());
-        } else {
-            exchange.getMessage().setBody(null);
         }
+    }
+
+    /** A link, FIFO or device has no bytes of its own to keep, and its target must never be read. */
+    public boolean hasBytesToKeep(Exchange exchange) {
+        return exchange.getProperty(TAKEN) != null || Files.isRegularFile(path(exchange), LinkOption.NOFOLLOW_LINKS);
     }
 
     /** The {@code <name>.error.json} written beside an unreadable file, named as its dead-letter copy is. */
