@@ -69,11 +69,18 @@ final class JsonDescriptorReader extends FileEntryReader {
         if (size > limits.maxDescriptorBytes()) {
             return tooLarge(position, where, size);
         }
-        ByteBuffer element = ByteBuffer.allocate((int) size);
-        while (element.hasRemaining() && file.read(element, start + element.position()) >= 0) {
-            // FileChannel.read may return fewer bytes than asked for; the loop asks again for the rest
+        return descriptor((ObjectNode) DescriptorJson.WHOLE_VALUE.readTree(bytes(start, (int) size)), position, where);
+    }
+
+    /** The element's bytes, read again from the file by offset; the framing parser reads on undisturbed. */
+    private byte[] bytes(long start, int size) throws IOException {
+        ByteBuffer element = ByteBuffer.allocate(size);
+        int read = 0;
+        // FileChannel.read may return fewer bytes than asked for
+        while (element.hasRemaining() && read >= 0) {
+            read = file.read(element, start + element.position());
         }
-        return descriptor((ObjectNode) DescriptorJson.WHOLE_VALUE.readTree(element.array()), position, where);
+        return element.array();
     }
 
     /** The names {@link DescriptorJson#typeName} gives, for a value known only by its first token. */
