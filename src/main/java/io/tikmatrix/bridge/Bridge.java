@@ -4,8 +4,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.tikmatrix.bridge.api.TikMatrixCall;
 import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.config.RetrySchedule;
+import io.tikmatrix.bridge.config.InvalidConfigurationException;
 import io.tikmatrix.bridge.deadletter.DeadLetters;
 import io.tikmatrix.bridge.descriptor.FileInspector;
+import io.tikmatrix.bridge.descriptor.InboxLimits;
 import io.tikmatrix.bridge.events.EventsWiring;
 import io.tikmatrix.bridge.inbox.InboxFiles;
 import io.tikmatrix.bridge.inbox.ReceiptCollector;
@@ -27,6 +29,10 @@ import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,6 +72,7 @@ public final class Bridge implements AutoCloseable {
         if (System.getProperty(Exchange.DEFAULT_CHARSET_PROPERTY) == null) {
             System.setProperty(Exchange.DEFAULT_CHARSET_PROPERTY, StandardCharsets.UTF_8.name());
         }
+        requireHealthPort(config);
         SchemaDescriptorValidator validator = new SchemaDescriptorValidator();
         SchedulesWiring schedules = SchedulesWiring.load(config, workingDir, validator);
         HikariDataSource dataSource = StoreDataSource.open(
@@ -92,7 +99,10 @@ public final class Bridge implements AutoCloseable {
         main.bind("licenceGate", licenceGate);
         main.bind("licenceHealthCheck", new LicenceHealthCheck(licenceGate));
         main.bind("submitPool", submitPool);
-        main.bind("inboxFiles", new InboxFiles(new FileInspector(), validator, config.path("bridge.receipts.dir")));
+        main.bind("inboxFiles", new InboxFiles(new FileInspector(), validator,
+                new InboxLimits(config.integer("bridge.inbox.max-descriptor-size"), config.integer("bridge.inbox.max-field-length")),
+                config.path("bridge.data-dir").resolve("staging").resolve("inbox"),
+                config.path("bridge.receipts.dir"), config.path("bridge.archive.dir")));
         main.bind("receiptCollector", new ReceiptCollector());
         EventsWiring events = EventsWiring.bind(main, config, dataSource);
         main.bind("submitSteps", new SubmitSteps(journal, validator, events.tracker(), RetrySchedule.of(config, "bridge.retry")));
@@ -118,6 +128,31 @@ public final class Bridge implements AutoCloseable {
             throw e;
         }
         return bridge;
+    }
+
+    /**
+     * Camel's management server logs a port it cannot bind and runs on without /observe/health; a bridge
+     * must not run half-started, so the port is tried before anything starts and a taken one stops the start.
+     */
+    private static void requireHealthPort(BridgeConfig config) {
+        if (!Boolean.parseBoolean(config.get("bridge.health.enabled"))) {
+            return;
+        }
+        int port = config.integer("bridge.health.port");
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw new InvalidConfigurationException(List.of(
+                    "bridge.health.port: port " + port + " on 127.0.0.1 cannot be had (" + e.getMessage() + ")"));
+        }
+    }
+
+    /** Longer than one descriptor's whole retry budget: a claim that old belongs to a bridge that died. */
+    private static Duration claimLease(BridgeConfig config) {
+        Duration perAttempt = config.duration("tikmatrix.connect-timeout")
+                .plus(config.duration("tikmatrix.response-timeout"))
+                .plus(config.duration("bridge.retry.max-delay"));
+        return perAttempt.multipliedBy(config.integer("bridge.retry.max-attempts")).plus(Duration.ofMinutes(1));
     }
 
     /**

@@ -18,7 +18,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar target/tikmatrix-bridge.jar [--simulator | --check]}, from the project root.
- * Exit code 2: the configuration cannot run (each problem is printed with its key, or its schedule and field).
+ * Exit code 2: the bridge cannot run as configured (each problem is printed with its key, or its schedule and
+ * field), or something it needs cannot be had (a port taken, a store that cannot be opened). Either way
+ * nothing is left running: a bridge never runs half-started.
  */
 public final class BridgeMain {
 
@@ -58,6 +60,9 @@ public final class BridgeMain {
         } catch (InvalidSchedulesException e) {
             refuse("schedules", e.problems(), simulator);
             return;
+        } catch (Exception e) {
+            refuse("start", List.of(causes(e)), simulator);
+            return;
         }
         LOG.info("tikmatrix-bridge running against {}; drop descriptor files into {}",
                 config.get("tikmatrix.base-url"), config.get("bridge.inbox.dir"));
@@ -79,6 +84,15 @@ public final class BridgeMain {
         problems.forEach(p -> System.err.println(what + ": " + p));
         simulator.close();
         System.exit(EXIT_BAD_CONFIGURATION);
+    }
+
+    /** The messages of an exception and its causes, so the operator reads what failed without a stack trace. */
+    private static String causes(Throwable e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            text.append(": ").append(cause.getMessage());
+        }
+        return text.toString();
     }
 
     /** --simulator: an embedded TikMatrix on a free local port, so the whole product runs with no TikMatrix installed. */

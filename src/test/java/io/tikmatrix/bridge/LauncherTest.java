@@ -2,8 +2,12 @@ package io.tikmatrix.bridge;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,6 +56,32 @@ class LauncherTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.output()).contains("tikmatrix.base-url");
+    }
+
+    @ParameterizedTest(name = "options {0}")
+    @ValueSource(strings = {"", "--simulator", "--check"})
+    void aPortOutOfRangeStopsTheStartWithItsKeyAndExitCode2(String option) throws Exception {
+        Run run = launch(List.of("-Dbridge.health.port=99999"), options(option));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.output()).contains("bridge.health.port").contains("99999").contains("65535");
+    }
+
+    @ParameterizedTest(name = "options {0}")
+    @ValueSource(strings = {"", "--simulator"})
+    void aTakenPortStopsTheStartWithItsKeyAndExitCode2(String option) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Run run = launch(List.of("-Dbridge.health.port=" + taken.getLocalPort()), options(option));
+
+            // -1 would be a bridge still running (or a simulator keeping the JVM alive) after the wait
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.output()).contains("bridge.health.port").contains(Integer.toString(taken.getLocalPort()))
+                    .doesNotContain("\tat ");
+        }
+    }
+
+    private static String[] options(String option) {
+        return option.isEmpty() ? new String[0] : new String[] {option};
     }
 
     @Test

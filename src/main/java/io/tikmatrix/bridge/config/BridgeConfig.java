@@ -40,6 +40,8 @@ public final class BridgeConfig {
             "bridge.events.delivery-interval", "bridge.events.retry.initial-delay", "bridge.events.retry.max-delay",
             "bridge.events.retention", "bridge.store.claim-lease");
 
+    private static final int MAX_PORT = 65535;
+
     private static final List<String> FOLDER_KEYS = List.of(
             "bridge.data-dir", "bridge.inbox.dir", "bridge.archive.dir", "bridge.receipts.dir", "bridge.dead-letter.dir");
 
@@ -61,6 +63,8 @@ public final class BridgeConfig {
         d.put("bridge.inbox.dir", "${bridge.data-dir}/inbox");
         d.put("bridge.inbox.poll-interval", "1s");
         d.put("bridge.inbox.stable-for", "1s");
+        d.put("bridge.inbox.max-descriptor-size", "1048576");
+        d.put("bridge.inbox.max-field-length", "65536");
         d.put("bridge.archive.dir", "${bridge.data-dir}/archive");
         d.put("bridge.receipts.dir", "${bridge.data-dir}/receipts");
         d.put("bridge.dead-letter.dir", "${bridge.data-dir}/deadletter");
@@ -191,7 +195,9 @@ public final class BridgeConfig {
         }
         checkWholeNumber("bridge.retry.max-attempts", problems);
         checkWholeNumber("bridge.api.concurrency", problems);
-        checkWholeNumber("bridge.health.port", problems);
+        checkWholeNumber("bridge.inbox.max-descriptor-size", problems);
+        checkWholeNumber("bridge.inbox.max-field-length", problems);
+        checkPort("bridge.health.port", problems);
         if (!List.of("true", "false").contains(values.get("bridge.health.enabled"))) {
             problems.add("bridge.health.enabled: must be true or false, got '" + values.get("bridge.health.enabled") + "'");
         }
@@ -217,13 +223,23 @@ public final class BridgeConfig {
         }
     }
 
-    private void checkWholeNumber(String key, List<String> problems) {
+    /** @return whether the value is a whole number of 1 or more; if not, the problem is added */
+    private boolean checkWholeNumber(String key, List<String> problems) {
         try {
-            if (Integer.parseInt(values.get(key)) < 1) {
-                problems.add(key + ": must be 1 or more, got '" + values.get(key) + "'");
+            if (Integer.parseInt(values.get(key)) >= 1) {
+                return true;
             }
+            problems.add(key + ": must be 1 or more, got '" + values.get(key) + "'");
         } catch (NumberFormatException e) {
             problems.add(key + ": '" + values.get(key) + "' is not a whole number");
+        }
+        return false;
+    }
+
+    /** Checked here so --check reports it; a port that is valid but taken is found when the bridge starts. */
+    private void checkPort(String key, List<String> problems) {
+        if (checkWholeNumber(key, problems) && integer(key) > MAX_PORT) {
+            problems.add(key + ": must be a TCP port from 1 to " + MAX_PORT + ", got '" + values.get(key) + "'");
         }
     }
 

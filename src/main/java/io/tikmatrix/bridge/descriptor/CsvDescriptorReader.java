@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import io.tikmatrix.bridge.validation.ConfigFieldTypes;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A {@code .csv} file: one descriptor per record after the header. Positions count CSV records with the
@@ -16,8 +17,9 @@ final class CsvDescriptorReader extends FileEntryReader {
     private final CsvRowMapper rows;
     private long row = 1;
 
-    CsvDescriptorReader(BufferedReader text, String fileName, String sha256, ConfigFieldTypes types) throws IOException {
-        super(text, fileName, sha256);
+    CsvDescriptorReader(BufferedReader text, String fileName, String sha256, ConfigFieldTypes types, InboxLimits limits)
+            throws IOException {
+        super(text, fileName, sha256, limits);
         this.records = CsvDialect.records(text);
         this.rows = new CsvRowMapper(records.hasNextValue() ? records.nextValue() : new String[0], types);
     }
@@ -39,11 +41,24 @@ final class CsvDescriptorReader extends FileEntryReader {
         if (cells.length != rows.columnCount()) {
             return unparsable(row, where + ": " + cells.length + " cells where the header has " + rows.columnCount());
         }
+        long bytes = utf8Bytes(cells);
+        if (bytes > limits.maxDescriptorBytes()) {
+            return tooLarge(row, where, bytes);
+        }
         try {
-            return descriptor(rows.toBody(cells), row);
+            return descriptor(rows.toBody(cells), row, where);
         } catch (CsvRowMapper.BadCell e) {
             return unparsable(row, where + ", " + e.getMessage());
         }
+    }
+
+    /** The size of a row as the bytes of its cells, without quotes and delimiters. */
+    private static long utf8Bytes(String[] cells) {
+        long bytes = 0;
+        for (String cell : cells) {
+            bytes += cell.getBytes(StandardCharsets.UTF_8).length;
+        }
+        return bytes;
     }
 
     @Override

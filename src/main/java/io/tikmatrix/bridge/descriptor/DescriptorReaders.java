@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tikmatrix.bridge.validation.ConfigFieldTypes;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Opens the streaming {@link DescriptorReader} for an inbox file that {@link FileInspector} found readable. */
@@ -18,7 +19,8 @@ public final class DescriptorReaders {
     private DescriptorReaders() {
     }
 
-    public static DescriptorReader open(Path file, Inspection inspection, ConfigFieldTypes types) throws IOException {
+    public static DescriptorReader open(Path file, Inspection inspection, ConfigFieldTypes types, InboxLimits limits)
+            throws IOException {
         String name = file.getFileName().toString();
         String sha256 = inspection.sha256();
         return switch (inspection.kind()) {
@@ -26,10 +28,11 @@ public final class DescriptorReaders {
                 JsonNode record = smallJson(file, inspection);
                 yield isDeadLetterRecord(record)
                         ? new DeadLetterReplayReader(record, name)
-                        : new JsonDescriptorReader(Utf8Text.open(file), name, sha256);
+                        : JsonDescriptorReader.open(file, name, sha256, limits);
             }
-            case JSON_LINES -> new JsonLinesDescriptorReader(Utf8Text.open(file), name, sha256);
-            case CSV -> new CsvDescriptorReader(Utf8Text.open(file), name, sha256, types);
+            case JSON_LINES -> new JsonLinesDescriptorReader(
+                    new BoundedLines(Files.newInputStream(file), limits.maxDescriptorBytes()), name, sha256, limits);
+            case CSV -> new CsvDescriptorReader(Utf8Text.open(file), name, sha256, types, limits);
         };
     }
 

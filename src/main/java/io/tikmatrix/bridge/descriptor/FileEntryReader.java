@@ -1,10 +1,12 @@
 package io.tikmatrix.bridge.descriptor;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tikmatrix.bridge.api.Rejection;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
@@ -16,23 +18,64 @@ abstract class FileEntryReader implements DescriptorReader {
     private static final String MALFORMED = "40001";
 
     protected final String fileName;
+    protected final InboxLimits limits;
     private final String sha256;
     private final Closeable text;
     private Descriptor ahead;
     private boolean exhausted;
 
-    FileEntryReader(Closeable text, String fileName, String sha256) {
+    FileEntryReader(Closeable text, String fileName, String sha256, InboxLimits limits) {
         this.text = text;
         this.fileName = fileName;
         this.sha256 = sha256;
+        this.limits = limits;
     }
 
     /** The next entry of the file, or null at its end. */
     protected abstract Descriptor readNext() throws IOException;
 
-    protected Descriptor descriptor(ObjectNode body, long position) {
+    /**
+     * The entry as a descriptor, or as a 40001 dead letter naming its first text field longer than
+     * {@code bridge.inbox.max-field-length}.
+     *
+     * @param where the file and position as reasons name them, e.g. "orders.json index 3"
+     */
+    protected Descriptor descriptor(ObjectNode body, long position, String where) {
+        String tooLong = longField(body, "");
+        if (tooLong != null) {
+            return unparsable(position, where + ": field " + tooLong + " characters, more than bridge.inbox.max-field-length ("
+                    + limits.maxFieldLength() + ")");
+        }
         return Descriptor.of(body, Source.file(fileName, position),
                 DescriptorKeys.forFileEntry(body, fileName, sha256, position));
+    }
+
+    /** An entry over {@code bridge.inbox.max-descriptor-size}, set aside without being read into memory. */
+    protected Descriptor tooLarge(long position, String where, long bytes) {
+        return unparsable(position, where + ": descriptor of " + bytes + " bytes, more than bridge.inbox.max-descriptor-size ("
+                + limits.maxDescriptorBytes() + ")");
+    }
+
+    /** @return "path is N" for the first text value longer than the limit, e.g. "captions is 70000", or null */
+    private String longField(JsonNode node, String path) {
+        if (node.isTextual() && node.textValue().length() > limits.maxFieldLength()) {
+            return path + " is " + node.textValue().length();
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                String found = longField(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        for (int i = 0; node.isArray() && i < node.size(); i++) {
+            String found = longField(node.get(i), path + "[" + i + "]");
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /** An entry that cannot be sent; its reason must name the file and position so a person can fix it. */

@@ -107,7 +107,8 @@ public final class FileInspector {
         }
     }
 
-    private static MessageDigest sha256() {
+    /** A fresh SHA-256 digest, the hash of every inbox file. */
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

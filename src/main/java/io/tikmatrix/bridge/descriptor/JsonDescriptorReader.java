@@ -2,51 +2,101 @@ package io.tikmatrix.bridge.descriptor;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
-/** A {@code .json} file: one descriptor at position 0, or an array whose elements are read one at a time. */
+/**
+ * A {@code .json} file: one descriptor at position 0, or an array whose elements are read one at a time.
+ * One parser only frames the elements: it skips over each without keeping its values, and so learns the
+ * element's bytes. Only an element within {@code bridge.inbox.max-descriptor-size} is then read from those
+ * bytes, so a 50 MB element costs the memory of none.
+ */
 final class JsonDescriptorReader extends FileEntryReader {
 
-    private final JsonParser parser;
+    private final FileChannel file;
+    private final JsonParser framing;
     private boolean started;
     private boolean array;
     private long index;
 
-    JsonDescriptorReader(BufferedReader text, String fileName, String sha256) throws IOException {
-        super(text, fileName, sha256);
-        this.parser = DescriptorJson.MAPPER.createParser(text);
+    JsonDescriptorReader(FileChannel file, String fileName, String sha256, InboxLimits limits) throws IOException {
+        this(file, Channels.newInputStream(file), fileName, sha256, limits);
+    }
+
+    private JsonDescriptorReader(FileChannel file, InputStream bytes, String fileName, String sha256, InboxLimits limits)
+            throws IOException {
+        super(bytes, fileName, sha256, limits);
+        this.file = file;
+        // bytes, not characters: the parser's offsets are then file offsets, and it skips a byte-order mark itself
+        this.framing = DescriptorJson.MAPPER.createParser(bytes);
+    }
+
+    static JsonDescriptorReader open(Path path, String fileName, String sha256, InboxLimits limits) throws IOException {
+        return new JsonDescriptorReader(FileChannel.open(path, StandardOpenOption.READ), fileName, sha256, limits);
     }
 
     @Override
     protected Descriptor readNext() throws IOException {
         if (!started) {
             started = true;
-            array = parser.nextToken() == JsonToken.START_ARRAY;
+            array = framing.nextToken() == JsonToken.START_ARRAY;
             if (!array) {
                 return entry(0);
             }
         }
-        if (!array || parser.nextToken() == JsonToken.END_ARRAY) {
+        if (!array || framing.nextToken() == JsonToken.END_ARRAY) {
             return null;
         }
         return entry(index++);
     }
 
     private Descriptor entry(long position) throws IOException {
-        JsonNode value = DescriptorJson.MAPPER.readTree(parser);
-        if (value instanceof ObjectNode body) {
-            return descriptor(body, position);
+        String where = fileName + " index " + position;
+        JsonToken first = framing.currentToken();
+        if (first != JsonToken.START_OBJECT) {
+            framing.skipChildren();
+            return unparsable(position, where + ": not a JSON object (found " + typeName(first) + ")");
         }
-        return unparsable(position, fileName + " index " + position + ": not a JSON object (found "
-                + DescriptorJson.typeName(value) + ")");
+        long start = framing.currentTokenLocation().getByteOffset();
+        framing.skipChildren();
+        long size = framing.currentLocation().getByteOffset() - start;
+        if (size > limits.maxDescriptorBytes()) {
+            return tooLarge(position, where, size);
+        }
+        return descriptor((ObjectNode) DescriptorJson.WHOLE_VALUE.readTree(bytes(start, (int) size)), position, where);
+    }
+
+    /** The element's bytes, read again from the file by offset; the framing parser reads on undisturbed. */
+    private byte[] bytes(long start, int size) throws IOException {
+        ByteBuffer element = ByteBuffer.allocate(size);
+        int read = 0;
+        // FileChannel.read may return fewer bytes than asked for
+        while (element.hasRemaining() && read >= 0) {
+            read = file.read(element, start + element.position());
+        }
+        return element.array();
+    }
+
+    /** The names {@link DescriptorJson#typeName} gives, for a value known only by its first token. */
+    private static String typeName(JsonToken token) {
+        return switch (token) {
+            case START_ARRAY -> "array";
+            case VALUE_STRING -> "string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            default -> "null";
+        };
     }
 
     @Override
     public void close() throws IOException {
-        parser.close();
+        framing.close();
         super.close();
     }
 }

@@ -4,37 +4,40 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tikmatrix.bridge.validation.SecretValues;
-import java.io.BufferedReader;
 import java.io.IOException;
 
 /** A {@code .jsonl}/{@code .ndjson} file: one descriptor per line, positioned by 1-based line number. */
 final class JsonLinesDescriptorReader extends FileEntryReader {
 
-    private final BufferedReader text;
+    private final BoundedLines lines;
     private long lineNumber;
 
-    JsonLinesDescriptorReader(BufferedReader text, String fileName, String sha256) {
-        super(text, fileName, sha256);
-        this.text = text;
+    JsonLinesDescriptorReader(BoundedLines lines, String fileName, String sha256, InboxLimits limits) {
+        super(lines, fileName, sha256, limits);
+        this.lines = lines;
     }
 
     @Override
     protected Descriptor readNext() throws IOException {
-        for (String line = text.readLine(); line != null; line = text.readLine()) {
+        for (BoundedLines.Line line = lines.next(); line != null; line = lines.next()) {
             lineNumber++;
-            if (!line.isBlank()) {
-                return entry(line);
+            String where = fileName + " line " + lineNumber;
+            if (line.text() == null) {
+                return tooLarge(lineNumber, where, line.bytes());
+            }
+            if (!line.text().isBlank()) {
+                return entry(line.text(), where);
             }
         }
         return null;
     }
 
-    private Descriptor entry(String line) {
+    private Descriptor entry(String line, String where) {
         String problem;
         try {
             JsonNode value = DescriptorJson.WHOLE_VALUE.readTree(line);
             if (value instanceof ObjectNode body) {
-                return descriptor(body, lineNumber);
+                return descriptor(body, lineNumber, where);
             }
             problem = "found " + DescriptorJson.typeName(value);
         } catch (JsonProcessingException e) {
@@ -42,6 +45,6 @@ final class JsonLinesDescriptorReader extends FileEntryReader {
         }
         // the parser's message may quote a piece of the line: a key in it must be known before the reason is made
         SecretValues.rememberInText(line);
-        return unparsable(lineNumber, fileName + " line " + lineNumber + ": not a JSON object (" + problem + ")");
+        return unparsable(lineNumber, where + ": not a JSON object (" + problem + ")");
     }
 }

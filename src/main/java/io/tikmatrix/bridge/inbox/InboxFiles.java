@@ -6,79 +6,151 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tikmatrix.bridge.descriptor.DescriptorReader;
 import io.tikmatrix.bridge.descriptor.DescriptorReaders;
 import io.tikmatrix.bridge.descriptor.FileInspector;
+import io.tikmatrix.bridge.descriptor.InboxLimits;
 import io.tikmatrix.bridge.descriptor.Inspection;
 import io.tikmatrix.bridge.descriptor.UnreadableFileException;
 import io.tikmatrix.bridge.validation.ConfigFieldTypes;
 import io.tikmatrix.bridge.validation.SecretValues;
 import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 
-/** The steps of the inbox route: inspect a file whole, stream its descriptors, keep its receipt. */
+/**
+ * The steps of the inbox route: take a file into a private copy, inspect the copy whole, stream its
+ * descriptors, keep its receipt, archive the copy.
+ */
 public class InboxFiles {
 
+    private static final String TAKEN = "tikmatrixTakenFile";
     private static final String INSPECTION = "tikmatrixInspection";
     private static final Logger LOG = LoggerFactory.getLogger(InboxFiles.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A file taken from the inbox: its private copy, and the name its receipt and archive copy have. */
+    private record Taken(Path copy, String dropName, LocalDate day) {
+    }
+
     private final FileInspector inspector;
     private final ConfigFieldTypes fieldTypes;
-    private final Path receiptsDir;
+    private final InboxLimits limits;
+    private final StagingArea staging;
+    private final DropNames names;
 
-    public InboxFiles(FileInspector inspector, ConfigFieldTypes fieldTypes, Path receiptsDir) {
+    /**
+     * @param stagingDir where private copies of the files being read are kept, e.g. {@code ${bridge.data-dir}/staging/inbox}
+     */
+    public InboxFiles(FileInspector inspector, ConfigFieldTypes fieldTypes, InboxLimits limits,
+                      Path stagingDir, Path receiptsDir, Path archiveDir) {
         this.inspector = inspector;
         this.fieldTypes = fieldTypes;
-        this.receiptsDir = receiptsDir;
+        this.limits = limits;
+        this.staging = new StagingArea(stagingDir);
+        this.names = new DropNames(receiptsDir, archiveDir);
     }
 
     /**
-     * Reads the whole file once before any descriptor is sent, so a file that breaks half-way (truncated
+     * Copies the stable inbox file aside; everything after reads the copy. The copy and an unfinished
+     * receipt are removed however the file's exchange ends; when it fails, the original stays in the
+     * inbox and is taken again.
+     */
+    public void take(Exchange exchange) throws UnreadableFileException, IOException {
+        Path entry = path(exchange);
+        LocalDate day = LocalDate.now();
+        Taken taken = new Taken(staging.take(entry), names.forDrop(entry.getFileName().toString(), day), day);
+        exchange.setProperty(TAKEN, taken);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                dropReceipt(done);
+                StagingArea.discard(taken.copy());
+            }
+        });
+    }
+
+    /**
+     * Reads the whole copy once before any descriptor is sent, so a file that breaks half-way (truncated
      * JSON, a bad byte) is set aside whole instead of being half submitted.
      */
     public void inspect(Exchange exchange) throws UnreadableFileException, IOException {
-        Path file = path(exchange);
-        Inspection inspection = inspector.inspect(file);
+        Taken taken = exchange.getProperty(TAKEN, Taken.class);
+        Inspection inspection = inspector.inspect(taken.copy());
         exchange.setProperty(INSPECTION, inspection);
-        exchange.setProperty(ReceiptWriter.PROPERTY, new ReceiptWriter(receiptsDir, file.getFileName().toString(), inspection.sha256()));
-        LOG.info("reading {} ({} {}, {} bytes)", file.getFileName(), inspection.kind(), inspection.sha256().substring(0, 12), inspection.size());
+        exchange.setProperty(ReceiptWriter.PROPERTY, new ReceiptWriter(
+                names.receipt(taken.dropName()), taken.copy().getFileName().toString(), inspection.sha256()));
+        LOG.info("reading {} ({} {}, {} bytes)", taken.dropName(), inspection.kind(), inspection.sha256().substring(0, 12), inspection.size());
     }
 
     public DescriptorReader descriptors(Exchange exchange) throws IOException {
-        Inspection inspection = exchange.getProperty(INSPECTION, Inspection.class);
-        return DescriptorReaders.open(path(exchange), inspection, fieldTypes);
+        Taken taken = exchange.getProperty(TAKEN, Taken.class);
+        return DescriptorReaders.open(taken.copy(), exchange.getProperty(INSPECTION, Inspection.class), fieldTypes, limits);
     }
 
     public void finishReceipt(Exchange exchange) {
         ReceiptWriter receipt = exchange.getProperty(ReceiptWriter.PROPERTY, ReceiptWriter.class);
         Map<String, Long> summary = receipt.finish();
-        LOG.info("done {}: {}", exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY), summary);
+        LOG.info("done {}: {}", exchange.getProperty(TAKEN, Taken.class).dropName(), summary);
     }
 
-    /** A file that fails after its receipt was begun leaves no half receipt behind. */
-    public void dropReceipt(Exchange exchange) {
-        ReceiptWriter receipt = exchange.getProperty(ReceiptWriter.PROPERTY, ReceiptWriter.class);
-        if (receipt != null) {
-            receipt.close();
+    /**
+     * Moves the copy, the bytes that were read, to {@code archive/<day>/<drop name>}; the consumer then
+     * deletes the original. Nothing is there for an entry that was never taken.
+     */
+    public void archive(Exchange exchange) throws IOException {
+        Taken taken = exchange.getProperty(TAKEN, Taken.class);
+        if (taken != null) {
+            Path target = names.archive(taken.dropName(), taken.day());
+            Files.move(taken.copy(), Files.createDirectories(target.getParent()).resolve(target.getFileName()));
+            StagingArea.discard(taken.copy());
         }
     }
 
-    /** The {@code <name>.error.json} written beside an unreadable file. */
+    /**
+     * For a file that cannot be read: drops a half receipt, and makes the body what the dead letter keeps.
+     * That is the copy that was read; or, for a file that changed while being taken, the original as it is now.
+     */
+    public void setAside(Exchange exchange) {
+        dropReceipt(exchange);
+        Taken taken = exchange.getProperty(TAKEN, Taken.class);
+        if (taken != null) {
+            exchange.getMessage().setBody(taken.copy().toFile());
+            exchange.getMessage().setHeader(Exchange.FILE_NAME, taken.dropName());
+        }
+    }
+
+    /** A link, FIFO or device has no bytes of its own to keep, and its target must never be read. */
+    public boolean hasBytesToKeep(Exchange exchange) {
+        return exchange.getProperty(TAKEN) != null || Files.isRegularFile(path(exchange), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** The {@code <name>.error.json} written beside an unreadable file, named as its dead-letter copy is. */
     public void unreadableReport(Exchange exchange) throws JsonProcessingException {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
         ObjectNode report = JSON.createObjectNode();
-        report.put("file", name);
+        report.put("file", exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class));
         report.put("code", "unreadable");
         report.put("reason", cause == null ? "unknown" : SecretValues.redact(cause.getMessage()));
         report.put("dead_lettered_at", Instant.now().toString());
         LOG.warn("unreadable file {}: {}", name, report.get("reason").asText());
         exchange.getMessage().setHeader(Exchange.FILE_NAME, name + ".error.json");
         exchange.getMessage().setBody(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+    }
+
+    /** A file that fails after its receipt was begun leaves no half receipt behind. */
+    private static void dropReceipt(Exchange exchange) {
+        ReceiptWriter receipt = exchange.getProperty(ReceiptWriter.PROPERTY, ReceiptWriter.class);
+        if (receipt != null) {
+            receipt.close();
+        }
     }
 
     private static Path path(Exchange exchange) {

@@ -19,7 +19,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * Writes {@code receipts/<name>.receipt.json} as the file's descriptors finish, one line at a time, so a
+ * Writes {@code receipts/<drop name>.receipt.json} (see {@link DropNames}) as the file's descriptors finish, one line at a time, so a
  * file of a million descriptors needs no more memory than one. The receipt appears under its final name
  * only when complete (written beside it, then moved), so a reader never sees half a receipt.
  * Descriptors finish out of order (calls run in parallel, some retry); lines wait here until those
@@ -40,11 +40,15 @@ public class ReceiptWriter implements AutoCloseable {
     private final NavigableMap<Integer, ReceiptLine> waiting = new TreeMap<>();
     private int nextIndex;
 
-    public ReceiptWriter(Path receiptsDir, String fileName, String sha256) {
-        this.target = receiptsDir.resolve(fileName + ".receipt.json");
-        this.partial = receiptsDir.resolve("." + fileName + ".receipt.json.part");
+    /**
+     * @param target   where the finished receipt goes
+     * @param fileName the name the file had in the inbox
+     */
+    public ReceiptWriter(Path target, String fileName, String sha256) {
+        this.target = target;
+        this.partial = partial(target);
         try {
-            Files.createDirectories(receiptsDir);
+            Files.createDirectories(target.getParent());
             out = JSON.getFactory().createGenerator(Files.newOutputStream(partial), JsonEncoding.UTF8);
             OwnerOnly.file(partial);
             out.useDefaultPrettyPrinter();
@@ -59,6 +63,11 @@ public class ReceiptWriter implements AutoCloseable {
         for (Count c : Count.values()) {
             counts.put(c, 0L);
         }
+    }
+
+    /** Where the receipt {@code target} is written until it is complete. */
+    static Path partial(Path target) {
+        return target.resolveSibling("." + target.getFileName() + ".part");
     }
 
     /** @param index the descriptor's place in the file, counting from 0 without gaps */
@@ -94,7 +103,7 @@ public class ReceiptWriter implements AutoCloseable {
             out.writeStringField("finished_at", Instant.now().toString());
             out.writeEndObject();
             out.close();
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot finish receipt " + target, e);
         }

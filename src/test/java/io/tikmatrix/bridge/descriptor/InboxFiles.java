@@ -45,7 +45,7 @@ final class InboxFiles {
     static List<Descriptor> readAll(Path file) throws IOException, UnreadableFileException {
         Inspection inspection = new FileInspector().inspect(file);
         List<Descriptor> all = new ArrayList<>();
-        try (DescriptorReader reader = DescriptorReaders.open(file, inspection, TYPES)) {
+        try (DescriptorReader reader = DescriptorReaders.open(file, inspection, TYPES, InboxLimits.DEFAULTS)) {
             reader.forEachRemaining(all::add);
         }
         return all;

@@ -66,7 +66,7 @@ class JsonLinesReaderTest {
 
         long count = 0;
         long bad = 0;
-        try (DescriptorReader reader = DescriptorReaders.open(file, inspection, InboxFiles.TYPES)) {
+        try (DescriptorReader reader = DescriptorReaders.open(file, inspection, InboxFiles.TYPES, InboxLimits.DEFAULTS)) {
             while (reader.hasNext()) {
                 bad += reader.next().problem() == null ? 0 : 1;
                 count++;
