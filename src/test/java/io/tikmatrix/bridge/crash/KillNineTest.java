@@ -58,8 +58,8 @@ class KillNineTest {
 
     /**
      * What POST /task does throughout the run. Delays stay below the bridge's 1s response time-out; the
-     * transient faults are rare enough that six attempts in a row failing (a dead letter) is a one-in-a-million
-     * event per line. Faults that create the task and lose the answer (answering late, dropping the connection
+     * transient faults are rare enough that six attempts in a row failing (a dead letter) happens to about three
+     * lines in a million. Faults that create the task and lose the answer (answering late, dropping the connection
      * after handling) belong here too, as one entry each, once the simulator offers them.
      */
     private static final List<FaultKind> FAULT_MIX = List.of(
