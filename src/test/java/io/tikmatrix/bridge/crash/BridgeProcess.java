@@ -1,0 +1,147 @@
+package io.tikmatrix.bridge.crash;
+
+import io.tikmatrix.bridge.BridgeMain;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The bridge as an operator runs it, in a JVM of its own, so it can be killed without warning: started from
+ * a working directory that holds a copy of the project's {@code routes/}, configured with {@code -D} options,
+ * its output appended to one log file across all its lives.
+ */
+final class BridgeProcess implements AutoCloseable {
+
+    /** What {@link BridgeMain} logs once the Camel context runs. */
+    private static final String READY_LINE = "tikmatrix-bridge running against";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Path workingDir;
+    private final List<String> command;
+    private final Path log;
+    private Process process;
+    private int starts;
+
+    BridgeProcess(Path workingDir, Map<String, String> settings) {
+        this.workingDir = workingDir;
+        this.log = workingDir.resolve("bridge.log");
+        copyRoutes(Path.of("routes").toAbsolutePath(), workingDir.resolve("routes"));
+        command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                // the test classpath carries log4j2-test.xml (errors only); the product's own configuration
+                // logs the ready line and each submission, which is what a failure report needs
+                "-Dlog4j2.configurationFile=log4j2.xml",
+                "-cp", System.getProperty("java.class.path")));
+        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add(BridgeMain.class.getName());
+    }
+
+    /** Starts a new life of the bridge and returns once it logs that it runs. */
+    void start() {
+        starts++;
+        long logStart = appendToLog("==== start " + starts + " ====");
+        try {
+            process = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot launch the bridge JVM", e);
+        }
+        await("bridge start " + starts).atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> {
+            requireAlive();
+            return logSince(logStart).contains(READY_LINE);
+        });
+    }
+
+    /** Fails with the log's tail when the bridge died by itself, so a broken set-up is not read as a product fault. */
+    void requireAlive() {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("the bridge JVM is not running (exit code "
+                    + (process == null ? "none" : process.exitValue()) + "); its log ends with:\n" + logTail(40));
+        }
+    }
+
+    /** SIGKILL on Linux (TerminateProcess on Windows): no shutdown hook, no flush, no goodbye. */
+    void kill() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the bridge JVM outlived destroyForcibly by " + EXIT_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the killed bridge to exit", e);
+        }
+        process = null;
+    }
+
+    int starts() {
+        return starts;
+    }
+
+    String logTail(int lines) {
+        List<String> all = readLog().lines().toList();
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+
+    @Override
+    public void close() {
+        kill();
+    }
+
+    /** @return the log's size before the line, to read only what the next life writes */
+    private long appendToLog(String line) {
+        try {
+            long size = Files.exists(log) ? Files.size(log) : 0;
+            Files.writeString(log, line + System.lineSeparator(), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            return size;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String logSince(long offset) {
+        byte[] all = readLogBytes();
+        int from = (int) Math.min(offset, all.length);
+        return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+    }
+
+    private String readLog() {
+        return new String(readLogBytes(), StandardCharsets.UTF_8);
+    }
+
+    private byte[] readLogBytes() {
+        try {
+            return Files.exists(log) ? Files.readAllBytes(log) : new byte[0];
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyRoutes(Path from, Path to) {
+        try (Stream<Path> files = Files.list(from)) {
+            Files.createDirectories(to);
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, to.resolve(file.getFileName().toString()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + from + " to " + to, e);
+        }
+    }
+}
