@@ -46,6 +46,10 @@ public record SimulatorSettings(Duration pendingFor, Duration runningFor, double
         return new SimulatorSettings(value, runningFor, failureRatio, seed, clock, maxPageSize, minimalTaskObjects);
     }
 
+    public SimulatorSettings withRunningFor(Duration value) {
+        return new SimulatorSettings(pendingFor, value, failureRatio, seed, clock, maxPageSize, minimalTaskObjects);
+    }
+
     public SimulatorSettings withFailureRatio(double value) {
         return new SimulatorSettings(pendingFor, runningFor, value, seed, clock, maxPageSize, minimalTaskObjects);
     }

@@ -59,13 +59,15 @@ class KillNineTest {
     /**
      * What POST /task does throughout the run. Delays stay below the bridge's 1s response time-out; the
      * transient faults are rare enough that six attempts in a row failing (a dead letter) happens to about three
-     * lines in a million. Faults that create the task and lose the answer (answering late, dropping the connection
-     * after handling) belong here too, as one entry each, once the simulator offers them.
+     * lines in a million. Answering after the time-out and dropping the connection after handling make the task
+     * and lose its answer: reconciliation must adopt those.
      */
     private static final List<FaultKind> FAULT_MIX = List.of(
-            new FaultKind(88, random -> Fault.delay(Duration.ofMillis(random.nextInt(100)))),
+            new FaultKind(82, random -> Fault.delay(Duration.ofMillis(random.nextInt(100)))),
             new FaultKind(6, random -> Fault.errorEnvelope(50001, 500)),
-            new FaultKind(6, random -> Fault.dropConnection()));
+            new FaultKind(6, random -> Fault.dropConnection()),
+            new FaultKind(3, random -> Fault.answerLate(Duration.ofMillis(1_500))),
+            new FaultKind(3, random -> Fault.dropAfterHandling()));
 
     @TempDir
     Path workingDir;

@@ -28,10 +28,10 @@ class IdempotentResubmissionTest {
     void anIdenticalFileDroppedAgainCreatesNoTaskAndItsReceiptNamesTheEarlierTasks() {
         bridge.drop("day.jsonl", FILE);
         JsonNode first = bridge.awaitReceipt("day.jsonl");
-        bridge.dir("receipts").resolve("day.jsonl.receipt.json").toFile().delete();
 
         bridge.drop("day.jsonl", FILE);
-        JsonNode second = bridge.awaitReceipt("day.jsonl");
+        // a second drop of the same name keeps the first receipt and gets one of its own
+        JsonNode second = bridge.awaitReceipt("day.2.jsonl");
 
         assertThat(second.path("summary").path("duplicate").asInt()).isEqualTo(2);
         assertThat(second.path("descriptors").get(0).path("task_ids")).isEqualTo(first.path("descriptors").get(0).path("task_ids"));
@@ -42,12 +42,11 @@ class IdempotentResubmissionTest {
     void aRestartDoesNotResubmitWhatWasSubmitted() {
         bridge.drop("day.jsonl", FILE);
         bridge.awaitReceipt("day.jsonl");
-        bridge.dir("receipts").resolve("day.jsonl.receipt.json").toFile().delete();
 
         bridge.restart();
         bridge.drop("day.jsonl", FILE);
 
-        assertThat(bridge.awaitReceipt("day.jsonl").path("summary").path("duplicate").asInt()).isEqualTo(2);
+        assertThat(bridge.awaitReceipt("day.2.jsonl").path("summary").path("duplicate").asInt()).isEqualTo(2);
         assertThat(bridge.simulator().tasks()).hasSize(3);
     }
 

@@ -179,7 +179,10 @@ public final class BridgeHarness implements AfterEachCallback, AutoCloseable {
         try {
             Path staging = Files.createDirectories(dataDir.resolve("staging")).resolve(name);
             Files.write(staging, content);
-            return Files.move(staging, Files.createDirectories(dir("inbox")).resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            Path target = Files.createDirectories(dir("inbox")).resolve(name);
+            // a careful producer never replaces a file of the same name the bridge has not finished with
+            await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(target));
+            return Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
