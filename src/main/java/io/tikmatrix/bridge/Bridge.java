@@ -99,10 +99,12 @@ public final class Bridge implements AutoCloseable {
         main.bind("licenceGate", licenceGate);
         main.bind("licenceHealthCheck", new LicenceHealthCheck(licenceGate));
         main.bind("submitPool", submitPool);
-        main.bind("inboxFiles", new InboxFiles(new FileInspector(), validator,
+        InboxFiles inboxFiles = new InboxFiles(new FileInspector(), validator,
                 new InboxLimits(config.integer("bridge.inbox.max-descriptor-size"), config.integer("bridge.inbox.max-field-length")),
                 config.path("bridge.data-dir").resolve("staging").resolve("inbox"),
-                config.path("bridge.receipts.dir"), config.path("bridge.archive.dir")));
+                config.path("bridge.receipts.dir"), config.path("bridge.archive.dir"));
+        inboxFiles.clearLeftovers();
+        main.bind("inboxFiles", inboxFiles);
         main.bind("receiptCollector", new ReceiptCollector());
         EventsWiring events = EventsWiring.bind(main, config, dataSource);
         main.bind("submitSteps", new SubmitSteps(journal, validator, events.tracker(), RetrySchedule.of(config, "bridge.retry")));

@@ -1,8 +1,10 @@
 package io.tikmatrix.bridge.inbox;
 
 import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.stream.Stream;
 
 /**
  * Gives every file taken from the inbox a name no earlier drop has, so its receipt and its archive copy
@@ -33,6 +35,20 @@ final class DropNames {
             name = stem + "." + n + extension;
         }
         return name;
+    }
+
+    /**
+     * Removes the receipts a bridge that stopped or died was still writing: their files are still in the inbox,
+     * and a leftover would push the next take of the same file to another name.
+     */
+    void clearUnfinishedReceipts() throws IOException {
+        if (Files.isDirectory(receiptsDir)) {
+            try (Stream<Path> receipts = Files.list(receiptsDir)) {
+                for (Path unfinished : receipts.filter(ReceiptWriter::isPartial).toList()) {
+                    Files.deleteIfExists(unfinished);
+                }
+            }
+        }
     }
 
     Path receipt(String dropName) {

@@ -57,6 +57,12 @@ public class InboxFiles {
         this.names = new DropNames(receiptsDir, archiveDir);
     }
 
+    /** At start, before the inbox is read: what a bridge that stopped or died mid-file left half done. */
+    public void clearLeftovers() throws IOException {
+        staging.clear();
+        names.clearUnfinishedReceipts();
+    }
+
     /**
      * Copies the stable inbox file aside; everything after reads the copy. The copy and an unfinished
      * receipt are removed however the file's exchange ends; when it fails, the original stays in the

@@ -1,6 +1,6 @@
 package io.tikmatrix.bridge.inbox;
 
-import io.tikmatrix.bridge.submit.LeftForNextStartException;
+import io.tikmatrix.bridge.submit.TakeAgainLaterException;
 import io.tikmatrix.bridge.submit.ReceiptLine;
 import io.tikmatrix.bridge.submit.Submission;
 import org.apache.camel.AggregationStrategy;
@@ -29,7 +29,7 @@ public class ReceiptCollector implements AggregationStrategy {
         ReceiptLine line = submission == null ? null : submission.receiptLine();
         if (line == null) {
             file.setException(file.getContext().isStopping()
-                    ? new LeftForNextStartException("the bridge stopped before every descriptor of the file had an outcome;"
+                    ? new TakeAgainLaterException("the bridge stopped before every descriptor of the file had an outcome;"
                     + " the file stays in the inbox and is taken up at the next start")
                     : new IllegalStateException("descriptor ended without an outcome"));
         } else {

@@ -70,6 +70,11 @@ public class ReceiptWriter implements AutoCloseable {
         return target.resolveSibling("." + target.getFileName() + ".part");
     }
 
+    static boolean isPartial(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(".") && name.endsWith(".receipt.json.part");
+    }
+
     /** @param index the descriptor's place in the file, counting from 0 without gaps */
     public synchronized void append(int index, ReceiptLine line) {
         waiting.put(index, line);

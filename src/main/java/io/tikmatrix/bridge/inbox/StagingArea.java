@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Takes a stable inbox file into a private copy, {@code <staging>/<unique>/<name>}, and reads only that
@@ -60,6 +61,22 @@ final class StagingArea {
             throw new UnreadableFileException(name + " changed while being read; write it elsewhere and move it into the inbox whole");
         }
         return copy;
+    }
+
+    /** Removes the copies a bridge that stopped or died left behind: their files are still in the inbox. */
+    void clear() throws IOException {
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> leftovers = Files.list(root)) {
+                for (Path folder : leftovers.toList()) {
+                    try (Stream<Path> copies = Files.list(folder)) {
+                        for (Path copy : copies.toList()) {
+                            discard(copy);
+                        }
+                    }
+                    Files.deleteIfExists(folder);
+                }
+            }
+        }
     }
 
     /** Removes a private copy and its unique folder, if still there. */

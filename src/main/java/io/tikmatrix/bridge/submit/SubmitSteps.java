@@ -46,12 +46,18 @@ public class SubmitSteps {
     }
 
     /**
-     * Claims the key in the journal; a key claimed before is a duplicate and goes no further. A replayed
-     * dead letter gets back the secrets its record showed masked.
+     * Claims the key in the journal; a key submitted or dead-lettered before is a duplicate and goes no
+     * further, a key still in flight elsewhere makes the file wait. A key taken over from a bridge that stopped
+     * or died carries its attempts. A replayed dead letter gets back the secrets its record showed masked.
      */
-    public void claim(Exchange exchange) throws JsonProcessingException {
+    public void claim(Exchange exchange) throws JsonProcessingException, TakeAgainLaterException {
         Submission s = Submission.of(exchange);
         SubmissionJournal.Claim claim = journal.claim(s.key());
+        if (claim instanceof SubmissionJournal.Earlier earlier && earlier.state() == SubmissionJournal.State.IN_FLIGHT) {
+            // its outcome is not known yet: saying "duplicate" now would name no task and could hide a loss
+            throw new TakeAgainLaterException(s.where() + s.key() + " is being submitted by another bridge or an earlier"
+                    + " drop of the same file; the file is taken again later");
+        }
         exchange.setProperty(DUPLICATE, claim instanceof SubmissionJournal.Earlier);
         if (claim instanceof SubmissionJournal.Earlier earlier) {
             s.receiptLine(ReceiptLine.duplicate(s.source(), s.key(), earlier.taskIds()));

@@ -6,6 +6,7 @@ import io.tikmatrix.bridge.simulator.Task;
 import io.tikmatrix.bridge.simulator.TikMatrixSimulator;
 import io.tikmatrix.bridge.support.BridgeHarness;
 import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -109,10 +110,15 @@ class KillNineTest {
             bridge.start();
         }
         Path receipt = dataDir.resolve("receipts").resolve(FILE + ".receipt.json");
-        await("receipt of " + FILE).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            bridge.requireAlive();
-            return Files.exists(receipt);
-        });
+        try {
+            await("receipt of " + FILE).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                bridge.requireAlive();
+                return Files.exists(receipt);
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "; " + simulator.tasks().size() + " tasks; the bridge log ends with:\n"
+                    + bridge.logTail(80), e);
+        }
         awaitTerminalEvents(dataDir.resolve("events"));
 
         report(dataDir, (System.nanoTime() - began) / 1e9);

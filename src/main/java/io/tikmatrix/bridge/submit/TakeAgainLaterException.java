@@ -1,0 +1,14 @@
+package io.tikmatrix.bridge.submit;
+
+/**
+ * A descriptor of the file cannot have its outcome yet: the bridge is stopping, or its key is being worked on
+ * by another bridge (or by an earlier drop of the same file) that still holds the claim. The file stays in the
+ * inbox and is taken again later; by then its submitted lines are duplicates with their task ids, and a key
+ * left waiting for a retry resumes from the journal with the attempts it already made.
+ */
+public class TakeAgainLaterException extends Exception {
+
+    public TakeAgainLaterException(String message) {
+        super(message, null, false, false);
+    }
+}
