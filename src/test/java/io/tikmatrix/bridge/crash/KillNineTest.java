@@ -8,7 +8,8 @@ import io.tikmatrix.bridge.support.BridgeHarness;
 import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,8 +44,6 @@ import static org.awaitility.Awaitility.await;
 class KillNineTest {
 
     private static final long SEED = 20_261_128L;
-    private static final int LINES = 1_000;
-    private static final int KILLS = 10;
     private static final String FILE = "crash.jsonl";
     private static final Pattern CAPTION = Pattern.compile("line-(\\d+)");
     private static final String AMBIGUOUS = "ambiguous";
@@ -55,6 +54,23 @@ class KillNineTest {
 
     /** A way for POST /task to misbehave, how often it is drawn, and how to make one from the seeded random. */
     private record FaultKind(int weight, Function<Random, Fault> make) {
+    }
+
+    /**
+     * One way to run the test. With full task objects (script_config shown) every lost answer must be settled,
+     * so no ambiguous dead letter is allowed; with the documented minimum (ids and statuses) calls whose answers
+     * were lost together look alike, and ambiguous dead letters are allowed, each naming its line.
+     */
+    record Run(String name, int lines, int kills, boolean minimalTaskObjects) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Run> runs() {
+        return Stream.of(new Run("full task objects, 1000 lines, 10 kills", 1_000, 10, false),
+                new Run("documented minimum task objects, 300 lines, 4 kills", 300, 4, true));
     }
 
     /**
@@ -73,8 +89,7 @@ class KillNineTest {
     @TempDir
     Path workingDir;
 
-    private final TikMatrixSimulator simulator = new TikMatrixSimulator(new SchemaDescriptorValidator(),
-            SimulatorSettings.defaults().withPendingFor(Duration.ofMillis(200)).withRunningFor(Duration.ofMillis(300))).start(0);
+    private TikMatrixSimulator simulator;
     private BridgeProcess bridge;
 
     @AfterEach
@@ -84,22 +99,28 @@ class KillNineTest {
                 bridge.close();
             }
         } finally {
-            simulator.close();
+            if (simulator != null) {
+                simulator.close();
+            }
         }
     }
 
-    @Test
+    @ParameterizedTest
+    @MethodSource("runs")
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
-    void everyLineBecomesExactlyOneTaskAcrossTenKills() {
+    void everyLineBecomesExactlyOneTaskAcrossKills(Run run) {
         long began = System.nanoTime();
+        simulator = new TikMatrixSimulator(new SchemaDescriptorValidator(), SimulatorSettings.defaults()
+                .withPendingFor(Duration.ofMillis(200)).withRunningFor(Duration.ofMillis(300))
+                .withMinimalTaskObjects(run.minimalTaskObjects())).start(0);
         Path dataDir = workingDir.resolve("data");
-        injectFaults(new Random(SEED));
+        injectFaults(new Random(SEED), run.lines());
         bridge = new BridgeProcess(workingDir, settings(dataDir));
         Random killMoments = new Random(SEED + 1);
 
         bridge.start();
-        drop(dataDir);
-        for (int kill = 1; kill <= KILLS; kill++) {
+        drop(dataDir, run.lines());
+        for (int kill = 1; kill <= run.kills(); kill++) {
             // the moment of the kill: after a random number of further tasks, while others are in flight
             int killAt = simulator.tasks().size() + 20 + killMoments.nextInt(40);
             await("tasks before kill " + kill).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(() -> {
@@ -121,14 +142,14 @@ class KillNineTest {
         }
         awaitTerminalEvents(dataDir.resolve("events"));
 
-        report(dataDir, (System.nanoTime() - began) / 1e9);
+        report(run, dataDir, (System.nanoTime() - began) / 1e9);
     }
 
     /** Seeded, so a run draws the same faults in the same order (which request meets which depends on timing). */
-    private void injectFaults(Random random) {
+    private void injectFaults(Random random, int lines) {
         int totalWeight = FAULT_MIX.stream().mapToInt(FaultKind::weight).sum();
         // more than the run's POSTs, retries and re-posts included; afterwards POST /task behaves
-        for (int i = 0; i < 3 * LINES; i++) {
+        for (int i = 0; i < 3 * lines; i++) {
             int draw = random.nextInt(totalWeight);
             for (FaultKind kind : FAULT_MIX) {
                 draw -= kind.weight();
@@ -158,11 +179,11 @@ class KillNineTest {
     }
 
     /** One JSON Lines file, each line told apart by its caption; written beside the inbox and moved in whole. */
-    private static void drop(Path dataDir) {
+    private static void drop(Path dataDir, int lines) {
         try {
             Path staging = Files.createDirectories(dataDir.resolve("staging")).resolve(FILE);
             try (BufferedWriter out = Files.newBufferedWriter(staging, StandardCharsets.UTF_8)) {
-                for (int n = 1; n <= LINES; n++) {
+                for (int n = 1; n <= lines; n++) {
                     out.write("{\"serials\": [\"emulator-5554\"], \"script_name\": \"post\", \"script_config\": "
                             + "{\"content_type\": 0, \"captions\": \"line-" + n + "\", \"material_list\": [\"C:/Videos/v" + n + ".mp4\"]}}\n");
                 }
@@ -194,7 +215,7 @@ class KillNineTest {
         return Files.exists(events.resolve(task.id() + "-2.json")) || Files.exists(events.resolve(task.id() + "-3.json"));
     }
 
-    private void report(Path dataDir, double seconds) {
+    private void report(Run run, Path dataDir, double seconds) {
         List<Task> tasks = simulator.tasks();
         Map<Integer, List<Long>> tasksByLine = new TreeMap<>();
         List<String> strangers = new ArrayList<>();
@@ -214,11 +235,13 @@ class KillNineTest {
         List<String> ambiguous = new ArrayList<>();
         List<String> taskAndDeadLetter = new ArrayList<>();
         int extraTasks = 0;
-        for (int n = 1; n <= LINES; n++) {
+        List<Long> tasksOfAmbiguousLines = new ArrayList<>();
+        for (int n = 1; n <= run.lines(); n++) {
             List<Long> ids = tasksByLine.getOrDefault(n, List.of());
             String deadLetterKey = deadLetterKeyByLine.get(n);
             if (AMBIGUOUS.equals(deadLetterKey)) {
                 ambiguous.add("line " + n + " dead-lettered as ambiguous, tasks " + ids);
+                tasksOfAmbiguousLines.addAll(ids);
             }
             if (ids.size() > 1) {
                 extraTasks += ids.size() - 1;
@@ -234,20 +257,23 @@ class KillNineTest {
             }
         }
         Path events = dataDir.resolve("events");
+        // a line dead-lettered as ambiguous left its task to the operator: the bridge does not track it
         List<String> noTerminalEvent = tasks.stream().filter(task -> !hasTerminalEvent(events, task))
+                .filter(task -> !tasksOfAmbiguousLines.contains(task.id()))
                 .map(task -> "task " + task.id() + " (" + task.scriptConfig().path("captions").asText() + ", "
                         + task.status() + ") has no final status event").toList();
 
-        String counts = String.format("kill -9 crash test: %d lines, %d tasks, %d kills, %.1f s; duplicates: %d lines (%d extra tasks),"
+        String counts = String.format("kill -9 crash test (" + run + "): %d lines, %d tasks, %d kills, %.1f s; duplicates: %d lines (%d extra tasks),"
                         + " lost: %d, without task but dead-lettered: %d, with task and dead-lettered: %d, ambiguous dead letters: %d,"
                         + " tasks without final event: %d,"
                         + " tasks of no line: %d; POST /task requests: %d",
-                LINES, tasks.size(), KILLS, seconds, duplicates.size(), extraTasks, lost.size(), withoutTask.size(),
+                run.lines(), tasks.size(), run.kills(), seconds, duplicates.size(), extraTasks, lost.size(), withoutTask.size(),
                 taskAndDeadLetter.size(), ambiguous.size(), noTerminalEvent.size(), strangers.size(), simulator.requestCount("POST", "/task"));
         System.out.println(counts);
 
         List<String> problems = new ArrayList<>();
-        Stream.of(duplicates, lost, withoutTask, taskAndDeadLetter, ambiguous, noTerminalEvent, strangers).forEach(problems::addAll);
+        Stream.of(duplicates, lost, withoutTask, taskAndDeadLetter, run.minimalTaskObjects() ? List.<String>of() : ambiguous,
+                noTerminalEvent, strangers).forEach(problems::addAll);
         if (!problems.isEmpty()) {
             fail(counts + "\nfirst offending lines:\n  " + String.join("\n  ", problems.subList(0, Math.min(QUOTED, problems.size())))
                     + "\nbridge log ends with:\n" + bridge.logTail(30));
