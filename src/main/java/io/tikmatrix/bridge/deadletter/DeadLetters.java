@@ -70,7 +70,7 @@ public class DeadLetters {
         record.put("dead_lettered_at", Instant.now().toString());
 
         // the record shows secrets masked: a replay takes them back from the journal
-        journal.deadLettered(s.key(), masked != null && !masked.equals(body) ? body.toString() : null);
+        journal.deadLettered(s.key(), masked != null && !masked.equals(body) ? body.toString() : null, key);
         s.receiptLine(ReceiptLine.deadLettered(s.source(), s.key(), rejection));
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.FILE_NAME, RecordNames.forKey(s.key()));

@@ -15,7 +15,7 @@ final class DeadLetterReplayReader implements DescriptorReader {
 
     DeadLetterReplayReader(JsonNode record, String replayFileName) {
         Source original = Source.fromJson(record.get("source"));
-        this.replay = Descriptor.of((ObjectNode) record.get("descriptor"),
+        this.replay = Descriptor.replay((ObjectNode) record.get("descriptor"),
                 original != null ? original : Source.file(replayFileName, 0),
                 record.get("key").asText());
     }

@@ -14,16 +14,26 @@ import io.tikmatrix.bridge.validation.SecretValues;
  *                or {@code schedule:<name>@<fire time>}
  * @param problem set when reading already showed the row cannot be sent (a malformed JSON line, a CSV
  *                cell that does not convert): it is dead-lettered with this code and reason
+ * @param replay  it comes from a dead-letter record dropped into the inbox
  */
-public record Descriptor(ObjectNode body, Source source, String key, Rejection problem) {
+public record Descriptor(ObjectNode body, Source source, String key, Rejection problem, boolean replay) {
 
     /** Every descriptor the bridge takes in (file, schedule, replay) makes its secrets known before any message can quote them. */
     public static Descriptor of(ObjectNode body, Source source, String key) {
         SecretValues.rememberIn(body);
-        return new Descriptor(body, source, key, null);
+        return new Descriptor(body, source, key, null, false);
+    }
+
+    /**
+     * A dead-letter record dropped into the inbox: the one way a dead-lettered key is submitted again. Reading
+     * the original file again (after a restart) leaves a dead-lettered line where it is.
+     */
+    public static Descriptor replay(ObjectNode body, Source source, String key) {
+        SecretValues.rememberIn(body);
+        return new Descriptor(body, source, key, null, true);
     }
 
     public static Descriptor unparsable(Source source, String key, Rejection problem) {
-        return new Descriptor(null, source, key, problem);
+        return new Descriptor(null, source, key, problem, false);
     }
 }

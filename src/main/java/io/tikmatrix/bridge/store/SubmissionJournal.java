@@ -40,8 +40,12 @@ public class SubmissionJournal {
         static final Owned FRESH = new Owned(0, null, null, false, null);
     }
 
-    /** What the journal already knew about a key that could not be claimed. */
-    public record Earlier(State state, List<Long> taskIds) implements Claim {
+    /**
+     * What the journal already knew about a key that could not be claimed.
+     *
+     * @param deadLetterKey where it was dead-lettered, when it was
+     */
+    public record Earlier(State state, List<Long> taskIds, String deadLetterKey) implements Claim {
     }
 
     private static final String TABLE = "bridge_submission";
@@ -68,10 +72,15 @@ public class SubmissionJournal {
                 "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS first_attempt_at TIMESTAMP",
                 "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS last_attempt_at TIMESTAMP",
                 "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS may_have_reached BOOLEAN DEFAULT FALSE NOT NULL",
-                "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS highest_task_id_before BIGINT");
+                "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS highest_task_id_before BIGINT",
+                "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS dead_letter_key VARCHAR(32)");
     }
 
-    public Claim claim(String key) {
+    /**
+     * @param replay the descriptor comes from its dead-letter record: only then is a dead-lettered key submitted
+     *               again (the original file read again after a restart leaves it dead-lettered)
+     */
+    public Claim claim(String key, boolean replay) {
         Timestamp now = Timestamp.from(Instant.now());
         Timestamp until = Timestamp.from(now.toInstant().plus(lease));
         String what = "claim descriptor key " + key;
@@ -80,8 +89,9 @@ public class SubmissionJournal {
             return Owned.FRESH;
         }
         // a replay starts afresh: its dead letter settled the earlier attempts
-        if (sql.update(what, "UPDATE " + TABLE + " SET state = ?, task_ids = NULL, claim_owner = ?, lease_until = ?, attempts = 0,"
+        if (replay && sql.update(what, "UPDATE " + TABLE + " SET state = ?, task_ids = NULL, claim_owner = ?, lease_until = ?, attempts = 0,"
                         + " first_attempt_at = NULL, last_attempt_at = NULL, may_have_reached = FALSE, highest_task_id_before = NULL,"
+                        + " dead_letter_key = NULL,"
                         + " updated_at = ? WHERE descriptor_key = ? AND state = ?",
                 State.IN_FLIGHT.name(), owner, until, now, key, State.DEAD_LETTERED.name()) == 1) {
             return Owned.FRESH;
@@ -147,12 +157,15 @@ public class SubmissionJournal {
                 State.SUBMITTED.name(), join(taskIds), Timestamp.from(Instant.now()), key);
     }
 
-    /** @param withheldDescriptor the descriptor as received when it holds secrets its record masks, else null */
-    public void deadLettered(String key, String withheldDescriptor) {
+    /**
+     * @param withheldDescriptor the descriptor as received when it holds secrets its record masks, else null
+     * @param deadLetterKey      where its record went ({@code 40001}, {@code ambiguous}, …)
+     */
+    public void deadLettered(String key, String withheldDescriptor, String deadLetterKey) {
         sql.update("record the dead letter of descriptor key " + key,
                 "UPDATE " + TABLE + " SET state = ?, task_ids = NULL, withheld_descriptor = ?, may_have_reached = FALSE,"
-                        + " updated_at = ? WHERE descriptor_key = ?",
-                State.DEAD_LETTERED.name(), withheldDescriptor, Timestamp.from(Instant.now()), key);
+                        + " dead_letter_key = ?, updated_at = ? WHERE descriptor_key = ?",
+                State.DEAD_LETTERED.name(), withheldDescriptor, deadLetterKey, Timestamp.from(Instant.now()), key);
     }
 
     public Optional<String> withheldDescriptor(String key) {
@@ -161,8 +174,8 @@ public class SubmissionJournal {
     }
 
     public Optional<Earlier> find(String key) {
-        return sql.query("read descriptor key " + key, "SELECT state, task_ids FROM " + TABLE + " WHERE descriptor_key = ?",
-                rs -> new Earlier(State.valueOf(rs.getString(1)), split(rs.getString(2))), key).stream().findFirst();
+        return sql.query("read descriptor key " + key, "SELECT state, task_ids, dead_letter_key FROM " + TABLE + " WHERE descriptor_key = ?",
+                rs -> new Earlier(State.valueOf(rs.getString(1)), split(rs.getString(2)), rs.getString(3)), key).stream().findFirst();
     }
 
     private static Instant instant(Timestamp t) {

@@ -52,16 +52,23 @@ public class SubmitSteps {
      */
     public void claim(Exchange exchange) throws JsonProcessingException, TakeAgainLaterException {
         Submission s = Submission.of(exchange);
-        SubmissionJournal.Claim claim = journal.claim(s.key());
+        SubmissionJournal.Claim claim = journal.claim(s.key(), s.descriptor().replay());
         if (claim instanceof SubmissionJournal.Earlier earlier && earlier.state() == SubmissionJournal.State.IN_FLIGHT) {
             // its outcome is not known yet: saying "duplicate" now would name no task and could hide a loss
             throw new TakeAgainLaterException(s.where() + s.key() + " is being submitted by another bridge or an earlier"
                     + " drop of the same file; the file is taken again later");
         }
         exchange.setProperty(DUPLICATE, claim instanceof SubmissionJournal.Earlier);
+        if (claim instanceof SubmissionJournal.Earlier earlier && earlier.state() == SubmissionJournal.State.DEAD_LETTERED) {
+            s.receiptLine(ReceiptLine.deadLettered(s.source(), s.key(), new Rejection(earlier.deadLetterKey(), null,
+                    s.where() + "dead-lettered before under " + earlier.deadLetterKey() + "; drop its dead-letter record into the"
+                            + " inbox to submit it again")));
+            LOG.info("{}: dead-lettered before under {}; not submitted again", s.key(), earlier.deadLetterKey());
+            return;
+        }
         if (claim instanceof SubmissionJournal.Earlier earlier) {
             s.receiptLine(ReceiptLine.duplicate(s.source(), s.key(), earlier.taskIds()));
-            LOG.info("duplicate {}: already {} as tasks {}", s.key(), earlier.state().name().toLowerCase(), earlier.taskIds());
+            LOG.info("duplicate {}: already submitted as tasks {}", s.key(), earlier.taskIds());
             return;
         }
         SubmissionJournal.Owned owned = (SubmissionJournal.Owned) claim;
