@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -70,7 +71,8 @@ public class DeadLetters {
         record.put("dead_lettered_at", Instant.now().toString());
 
         // the record shows secrets masked: a replay takes them back from the journal
-        journal.deadLettered(s.key(), masked != null && !masked.equals(body) ? body.toString() : null, key);
+        journal.deadLettered(s.key(), masked != null && !masked.equals(body) ? body.toString() : null, key,
+                cause instanceof AmbiguousCallException ambiguous ? ambiguous.candidateTaskIds() : List.of());
         s.receiptLine(ReceiptLine.deadLettered(s.source(), s.key(), rejection));
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.FILE_NAME, RecordNames.forKey(s.key()));

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +59,7 @@ public class Reconciliation {
             journal.settledAsNotCreated(s.key());
             s.answered();
             LOG.info("{}: TikMatrix holds no task of the earlier attempt; posting again", s.key());
-        } else if (expected.isPresent() && found.ids.size() == expected.getAsInt()
-                && (found.toldApart || journal.othersUnsettled(s.key()) == 0)) {
+        } else if (expected.isPresent() && found.ids.size() == expected.getAsInt() && (found.toldApart || aloneWith(s.key(), found))) {
             s.adopt(found.ids);
             LOG.info("{}: the earlier attempt made tasks {}; adopted, not posted again", s.key(), found.ids);
         } else {
@@ -83,6 +83,14 @@ public class Reconciliation {
     }
 
     private record Found(List<Long> ids, boolean toldApart) {
+    }
+
+    /**
+     * Tasks that show nothing to tell them apart are this key's only when no other call is unsettled and none
+     * of them is among the candidates another key was dead-lettered as ambiguous over.
+     */
+    private boolean aloneWith(String key, Found found) {
+        return journal.othersUnsettled(key) == 0 && Collections.disjoint(found.ids, journal.ambiguousCandidates(key));
     }
 
     private Found search(String key, JsonNode body, long highestBefore) throws IOException {

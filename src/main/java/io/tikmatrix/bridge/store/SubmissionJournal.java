@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -73,7 +75,8 @@ public class SubmissionJournal {
                 "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS last_attempt_at TIMESTAMP",
                 "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS may_have_reached BOOLEAN DEFAULT FALSE NOT NULL",
                 "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS highest_task_id_before BIGINT",
-                "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS dead_letter_key VARCHAR(32)");
+                "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS dead_letter_key VARCHAR(32)",
+                "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS candidate_task_ids VARCHAR(8000)");
     }
 
     /**
@@ -91,7 +94,7 @@ public class SubmissionJournal {
         // a replay starts afresh: its dead letter settled the earlier attempts
         if (replay && sql.update(what, "UPDATE " + TABLE + " SET state = ?, task_ids = NULL, claim_owner = ?, lease_until = ?, attempts = 0,"
                         + " first_attempt_at = NULL, last_attempt_at = NULL, may_have_reached = FALSE, highest_task_id_before = NULL,"
-                        + " dead_letter_key = NULL,"
+                        + " dead_letter_key = NULL, candidate_task_ids = NULL,"
                         + " updated_at = ? WHERE descriptor_key = ? AND state = ?",
                 State.IN_FLIGHT.name(), owner, until, now, key, State.DEAD_LETTERED.name()) == 1) {
             return Owned.FRESH;
@@ -160,12 +163,24 @@ public class SubmissionJournal {
     /**
      * @param withheldDescriptor the descriptor as received when it holds secrets its record masks, else null
      * @param deadLetterKey      where its record went ({@code 40001}, {@code ambiguous}, …)
+     * @param candidateTaskIds   for {@code ambiguous}, the tasks it could not tell apart: they stay unowned, and
+     *                           no other key may take them for its own by count alone
      */
-    public void deadLettered(String key, String withheldDescriptor, String deadLetterKey) {
+    public void deadLettered(String key, String withheldDescriptor, String deadLetterKey, List<Long> candidateTaskIds) {
         sql.update("record the dead letter of descriptor key " + key,
                 "UPDATE " + TABLE + " SET state = ?, task_ids = NULL, withheld_descriptor = ?, may_have_reached = FALSE,"
-                        + " dead_letter_key = ?, updated_at = ? WHERE descriptor_key = ?",
-                State.DEAD_LETTERED.name(), withheldDescriptor, deadLetterKey, Timestamp.from(Instant.now()), key);
+                        + " dead_letter_key = ?, candidate_task_ids = ?, updated_at = ? WHERE descriptor_key = ?",
+                State.DEAD_LETTERED.name(), withheldDescriptor, deadLetterKey,
+                candidateTaskIds.isEmpty() ? null : join(candidateTaskIds), Timestamp.from(Instant.now()), key);
+    }
+
+    /** The tasks other keys were dead-lettered as ambiguous over: what TikMatrix shows of them is not theirs to give. */
+    public Set<Long> ambiguousCandidates(String key) {
+        Set<Long> ids = new HashSet<>();
+        sql.query("read the candidates of ambiguous dead letters", "SELECT candidate_task_ids FROM " + TABLE
+                        + " WHERE state = ? AND candidate_task_ids IS NOT NULL AND descriptor_key <> ?",
+                rs -> ids.addAll(split(rs.getString(1))), State.DEAD_LETTERED.name(), key);
+        return ids;
     }
 
     public Optional<String> withheldDescriptor(String key) {

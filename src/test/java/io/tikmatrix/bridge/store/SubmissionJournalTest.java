@@ -67,7 +67,7 @@ class SubmissionJournalTest {
         SubmissionJournal journal = journal(database);
         journal.claim("k1", false);
         journal.attempting("k1", Instant.now(), 5);
-        journal.deadLettered("k1", null, "50001");
+        journal.deadLettered("k1", null, "50001", List.of());
 
         assertThat(journal.claim("k1", false)).as("its file read again")
                 .isEqualTo(new SubmissionJournal.Earlier(SubmissionJournal.State.DEAD_LETTERED, List.of(), "50001"));
@@ -160,6 +160,23 @@ class SubmissionJournalTest {
         journal.settledAsNotCreated("k2");
 
         assertThat(journal.othersUnsettled("k1")).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void theCandidatesOfAnAmbiguousDeadLetterAreKnownToEveryOtherKeyUntilItIsReplayed(String database) {
+        SubmissionJournal journal = journal(database);
+        journal.claim("unclear", false);
+        journal.deadLettered("unclear", null, "ambiguous", List.of(1003L, 1007L));
+        journal.claim("rejected", false);
+        journal.deadLettered("rejected", null, "40001", List.of());
+
+        assertThat(journal.ambiguousCandidates("other")).containsExactlyInAnyOrder(1003L, 1007L);
+        assertThat(journal.ambiguousCandidates("unclear")).as("not its own").isEmpty();
+
+        journal.claim("unclear", true);
+
+        assertThat(journal.ambiguousCandidates("other")).isEmpty();
     }
 
     @ParameterizedTest

@@ -38,8 +38,9 @@ class RetryDoesNotBlockInboxTest {
 
     @Test
     void otherDescriptorsOfTheSameFileGoOnWhileOneWaits() {
-        bridge.with("bridge.retry.initial-delay", "3s")
-                .with("bridge.retry.max-delay", "3s")
+        // a retry far enough away that the other 19 are done well before it, even on a busy machine
+        bridge.with("bridge.retry.initial-delay", "10s")
+                .with("bridge.retry.max-delay", "10s")
                 .start();
         bridge.simulator().faults().failNext(1, "POST", "/task", Fault.errorEnvelope(50001, 500));
         StringBuilder lines = new StringBuilder();
@@ -48,7 +49,7 @@ class RetryDoesNotBlockInboxTest {
         }
         bridge.drop("many.jsonl", lines.toString());
 
-        await().atMost(Duration.ofSeconds(2)).until(() -> bridge.simulator().tasks().size() == 19);
+        await().atMost(Duration.ofSeconds(8)).until(() -> bridge.simulator().tasks().size() == 19);
         assertThat(bridge.awaitReceipt("many.jsonl").path("summary").path("submitted").asInt()).isEqualTo(20);
     }
 }
