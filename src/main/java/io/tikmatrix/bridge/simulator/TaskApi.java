@@ -29,6 +29,7 @@ final class TaskApi {
     }
 
     JsonNode create(ObjectNode body) {
+        // past the check, script_config is known to be an object
         SimulatedValidation.check(body);
         List<Task> tasks = book.create(body.path("script_name").asText(), (ObjectNode) body.get("script_config"),
                 TaskFanOut.drafts(body));

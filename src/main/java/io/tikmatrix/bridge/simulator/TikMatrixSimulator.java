@@ -18,8 +18,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An embedded stand-in for the TikMatrix Local API (see README, "The simulator"), served on 127.0.0.1: the product runs
- * against it with {@code --simulator}, and tests use it with injected faults and a clock they drive.
+ * An embedded stand-in for the TikMatrix Local API (see README, "The simulator"), served on 127.0.0.1: the
+ * product runs against it with {@code --simulator}, and tests use it with injected faults and a clock they drive.
  */
 public final class TikMatrixSimulator implements AutoCloseable {
 
