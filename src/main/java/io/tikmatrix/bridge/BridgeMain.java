@@ -5,7 +5,6 @@ import io.tikmatrix.bridge.config.InvalidConfigurationException;
 import io.tikmatrix.bridge.schedule.InvalidSchedulesException;
 import io.tikmatrix.bridge.simulator.SimulatorSettings;
 import io.tikmatrix.bridge.simulator.TikMatrixSimulator;
-import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +96,7 @@ public final class BridgeMain {
 
     /** --simulator: an embedded TikMatrix on a free local port, so the whole product runs with no TikMatrix installed. */
     private static AutoCloseable startSimulator(Map<String, String> overrides) {
-        TikMatrixSimulator simulator = new TikMatrixSimulator(new SchemaDescriptorValidator(), SimulatorSettings.defaults()).start(0);
+        TikMatrixSimulator simulator = new TikMatrixSimulator(SimulatorSettings.defaults()).start(0);
         overrides.put("tikmatrix.base-url", simulator.baseUrl());
         return simulator;
     }

@@ -4,15 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tikmatrix.bridge.api.Rejection;
-import io.tikmatrix.bridge.validation.DescriptorValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /** The task endpoints' behaviour: each method returns the {@code data} of a success or throws {@link ApiException}. */
@@ -22,31 +18,21 @@ final class TaskApi {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final int DEFAULT_PAGE_SIZE = 20;
 
-    private final DescriptorValidator validator;
     private final TaskBook book;
     private final RequestJournal journal;
     private final SimulatorSettings settings;
 
-    TaskApi(DescriptorValidator validator, TaskBook book, RequestJournal journal, SimulatorSettings settings) {
-        this.validator = validator;
+    TaskApi(TaskBook book, RequestJournal journal, SimulatorSettings settings) {
         this.book = book;
         this.journal = journal;
         this.settings = settings;
     }
 
     JsonNode create(ObjectNode body) {
-        Optional<Rejection> rejection = validator.validate(body);
-        if (rejection.isPresent()) {
-            throw new ApiException(rejectionCode(rejection.get()), rejection.get().reason());
-        }
-        Set<String> unknown = validator.unknownConfigFields(body);
-        if (!unknown.isEmpty()) {
-            LOG.debug("simulator: script_config fields the schema does not know: {}", unknown);
-        }
-        String scriptName = body.path("script_name").asText();
-        JsonNode config = body.path("script_config");
-        ObjectNode scriptConfig = config.isObject() ? (ObjectNode) config : JSON.objectNode();
-        List<Task> tasks = book.create(scriptName, scriptConfig, TaskFanOut.drafts(body));
+        // past the check, script_config is known to be an object
+        SimulatedValidation.check(body);
+        List<Task> tasks = book.create(body.path("script_name").asText(), (ObjectNode) body.get("script_config"),
+                TaskFanOut.drafts(body));
         journal.recordAcceptedTaskBody(body);
         tasks.forEach(TaskApi::logCreated);
 
@@ -141,15 +127,6 @@ final class TaskApi {
             return Integer.parseInt(query.get(name).trim());
         } catch (NumberFormatException e) {
             throw ApiException.invalid(name + " must be an integer, was '" + query.get(name) + "'");
-        }
-    }
-
-    /** The validator speaks dead-letter keys; anything that is not an API code is still a bad request. */
-    private static int rejectionCode(Rejection rejection) {
-        try {
-            return Integer.parseInt(rejection.code());
-        } catch (NumberFormatException e) {
-            return ApiException.INVALID_PARAMETERS;
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Splits one {@code POST /task} body into the tasks the API creates for it (tikmatrix-api.md §4.2):
+ * Splits one {@code POST /task} body into the tasks the API creates for it (TikMatrix API reference, see README):
  * follow, unfollow and comment make one task per target per device/account, every other script one
  * task per device/account.
  */

@@ -1,6 +1,6 @@
 package io.tikmatrix.bridge.simulator;
 
-/** The API's task status numbers and their texts (tikmatrix-api.md §3). */
+/** The API's task status numbers and their texts (TikMatrix API reference, see README). */
 public enum TaskStatus {
     PENDING(0, "pending"),
     RUNNING(1, "running"),

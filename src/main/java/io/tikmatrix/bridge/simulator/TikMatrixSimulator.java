@@ -2,7 +2,6 @@ package io.tikmatrix.bridge.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import io.tikmatrix.bridge.validation.DescriptorValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,8 +18,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An embedded stand-in for the TikMatrix Local API (tikmatrix-api.md), served on 127.0.0.1: the product runs
- * against it with {@code --simulator}, and tests use it with injected faults and a clock they drive.
+ * An embedded stand-in for the TikMatrix Local API (see README, "The simulator"), served on 127.0.0.1: the
+ * product runs against it with {@code --simulator}, and tests use it with injected faults and a clock they drive.
  */
 public final class TikMatrixSimulator implements AutoCloseable {
 
@@ -43,10 +42,9 @@ public final class TikMatrixSimulator implements AutoCloseable {
     private HttpServer server;
     private ExecutorService executor;
 
-    public TikMatrixSimulator(DescriptorValidator validator, SimulatorSettings settings) {
-        Objects.requireNonNull(validator, "validator");
+    public TikMatrixSimulator(SimulatorSettings settings) {
         this.book = new TaskBook(Objects.requireNonNull(settings, "settings"));
-        TaskApi taskApi = new TaskApi(validator, book, journal, settings);
+        TaskApi taskApi = new TaskApi(book, journal, settings);
         this.handler = new SimulatorExchangeHandler(new RequestRouter(taskApi), faults, journal);
     }
 

@@ -6,7 +6,6 @@ import io.tikmatrix.bridge.simulator.SimulatorSettings;
 import io.tikmatrix.bridge.simulator.Task;
 import io.tikmatrix.bridge.simulator.TikMatrixSimulator;
 import io.tikmatrix.bridge.support.TempDirs;
-import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +30,7 @@ public final class EventLatencyBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("tikmatrix-latency");
-        try (TikMatrixSimulator simulator = new TikMatrixSimulator(new SchemaDescriptorValidator(), SimulatorSettings.defaults()).start(0);
+        try (TikMatrixSimulator simulator = new TikMatrixSimulator(SimulatorSettings.defaults()).start(0);
              Bridge bridge = Bridge.start(BridgeConfig.load(Path.of("").toAbsolutePath(), Map.of(), System.getProperties(), Map.of(
                      "tikmatrix.base-url", simulator.baseUrl(),
                      "bridge.data-dir", dir.resolve("data").toString(),

@@ -2,7 +2,6 @@ package io.tikmatrix.bridge.bench;
 
 import io.tikmatrix.bridge.simulator.SimulatorSettings;
 import io.tikmatrix.bridge.simulator.TikMatrixSimulator;
-import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
 
 /**
  * The simulator in a JVM of its own, so the benchmark measures the bridge's heap and not the
@@ -14,7 +13,7 @@ public final class SimulatorProcess {
     }
 
     public static void main(String[] args) throws Exception {
-        try (TikMatrixSimulator simulator = new TikMatrixSimulator(new SchemaDescriptorValidator(), SimulatorSettings.defaults()).start(0)) {
+        try (TikMatrixSimulator simulator = new TikMatrixSimulator(SimulatorSettings.defaults()).start(0)) {
             System.out.println("BASE_URL " + simulator.baseUrl());
             System.out.flush();
             while (System.in.read() != -1) {

@@ -5,7 +5,6 @@ import io.tikmatrix.bridge.simulator.SimulatorSettings;
 import io.tikmatrix.bridge.simulator.Task;
 import io.tikmatrix.bridge.simulator.TikMatrixSimulator;
 import io.tikmatrix.bridge.support.BridgeHarness;
-import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -110,7 +109,7 @@ class KillNineTest {
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void everyLineBecomesExactlyOneTaskAcrossKills(Run run) {
         long began = System.nanoTime();
-        simulator = new TikMatrixSimulator(new SchemaDescriptorValidator(), SimulatorSettings.defaults()
+        simulator = new TikMatrixSimulator(SimulatorSettings.defaults()
                 .withPendingFor(Duration.ofMillis(200)).withRunningFor(Duration.ofMillis(300))
                 .withMinimalTaskObjects(run.minimalTaskObjects())).start(0);
         Path dataDir = workingDir.resolve("data");

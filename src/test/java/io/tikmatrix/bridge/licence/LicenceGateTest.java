@@ -4,7 +4,6 @@ import io.tikmatrix.bridge.simulator.Fault;
 import io.tikmatrix.bridge.simulator.SimulatorSettings;
 import io.tikmatrix.bridge.simulator.TikMatrixSimulator;
 import io.tikmatrix.bridge.support.BridgeHarness;
-import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -63,7 +62,7 @@ class LicenceGateTest {
         Thread.sleep(1500);
         assertThat(bridge.dir("inbox/waiting.json")).exists();
 
-        try (TikMatrixSimulator back = new TikMatrixSimulator(new SchemaDescriptorValidator(), SimulatorSettings.defaults()).start(port)) {
+        try (TikMatrixSimulator back = new TikMatrixSimulator(SimulatorSettings.defaults()).start(port)) {
             assertThat(bridge.awaitReceipt("waiting.json").path("summary").path("submitted").asInt()).isEqualTo(1);
             assertThat(back.tasks()).hasSize(1);
         }

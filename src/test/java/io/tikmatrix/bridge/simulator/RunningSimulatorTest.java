@@ -9,7 +9,7 @@ abstract class RunningSimulatorTest {
     protected ApiClient api;
 
     protected void start(SimulatorSettings settings) {
-        simulator = new TikMatrixSimulator(new StubValidator(), settings).start(0);
+        simulator = new TikMatrixSimulator(settings).start(0);
         api = new ApiClient(simulator.baseUrl());
     }
 

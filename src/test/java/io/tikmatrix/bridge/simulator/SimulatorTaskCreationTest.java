@@ -90,7 +90,7 @@ class SimulatorTaskCreationTest extends RunningSimulatorTest {
     }
 
     @Test
-    void rejectedBodiesAnswerTheValidatorsCodeWithHttp200AndCreateNothing() throws Exception {
+    void rejectedBodiesAnswerTheirCodeWithHttp200AndCreateNothing() throws Exception {
         ApiClient.Answer noScript = api.post("/task", """
                 {"serials": ["s1"], "script_config": {}}""");
         ApiClient.Answer like = api.post("/task", """

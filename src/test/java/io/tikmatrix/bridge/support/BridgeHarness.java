@@ -6,7 +6,6 @@ import io.tikmatrix.bridge.Bridge;
 import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.simulator.SimulatorSettings;
 import io.tikmatrix.bridge.simulator.TikMatrixSimulator;
-import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -65,7 +64,7 @@ public final class BridgeHarness implements AfterEachCallback, AutoCloseable {
     private BridgeHarness(Path dataDir, SimulatorSettings simulatorSettings, boolean ownsDataDir) {
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
-        this.simulator = new TikMatrixSimulator(new SchemaDescriptorValidator(), simulatorSettings).start(0);
+        this.simulator = new TikMatrixSimulator(simulatorSettings).start(0);
         settings.put("tikmatrix.base-url", simulator.baseUrl());
         settings.put("bridge.data-dir", dataDir.toString());
         settings.put("bridge.inbox.poll-interval", "100ms");

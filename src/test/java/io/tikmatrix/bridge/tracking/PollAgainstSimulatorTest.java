@@ -13,7 +13,6 @@ import io.tikmatrix.bridge.store.StoreDataSource;
 import io.tikmatrix.bridge.store.TaskStore;
 import io.tikmatrix.bridge.support.BridgeHarness;
 import io.tikmatrix.bridge.support.TestDatabases;
-import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +54,7 @@ abstract class PollAgainstSimulatorTest {
 
     @BeforeEach
     void open() {
-        simulator = new TikMatrixSimulator(new SchemaDescriptorValidator(),
+        simulator = new TikMatrixSimulator(
                 SimulatorSettings.defaults().withClock(clock).withMaxPageSize(maxPageSize)).start(0);
         dataSource = StoreDataSource.open(TestDatabases.h2(dir), "", "");
         tracker = new TaskTracker(new TaskStore(dataSource, new EventOutbox(dataSource, List.of("file-events"))), clock);
