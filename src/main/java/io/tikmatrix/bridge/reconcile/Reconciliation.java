@@ -68,6 +68,11 @@ public class Reconciliation {
         }
     }
 
+    /** Whether the POST is still to be made: not when settling adopted the tasks of an earlier attempt. */
+    public boolean needsPost(Exchange exchange) {
+        return Submission.of(exchange).needsPost();
+    }
+
     /** Just before the POST leaves: written down first, so a crash from here on is settled, not re-posted. */
     public void posting(Exchange exchange) {
         Submission s = Submission.of(exchange);

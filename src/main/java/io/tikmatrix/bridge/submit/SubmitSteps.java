@@ -102,6 +102,11 @@ public class SubmitSteps {
         }
     }
 
+    /** A stopping bridge starts no descriptor and no attempt: the journal keeps them for the next start. */
+    public boolean stopping(Exchange exchange) {
+        return exchange.getContext().isStopping();
+    }
+
     /**
      * Whether a failed attempt may be followed by another: the attempts this key made before a restart count
      * against the same {@code bridge.retry.max-attempts}.
