@@ -10,11 +10,12 @@ import io.tikmatrix.bridge.support.TempDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Latency from a status change at the simulator (a task's computed start or finish time) to its event
@@ -46,13 +47,9 @@ public final class EventLatencyBenchmark {
             Path events = dir.resolve("data/events");
             List<Duration> toRunning = new ArrayList<>();
             List<Duration> toCompleted = new ArrayList<>();
-            Instant deadline = Instant.now().plusSeconds(120);
-            while (simulator.tasks().size() < TASKS || !simulator.tasks().stream().allMatch(t -> Files.exists(events.resolve(t.id() + "-2.json")))) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("events did not all arrive within 2 minutes");
-                }
-                Thread.sleep(100);
-            }
+            await("every task's completed event").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> simulator.tasks().size() >= TASKS
+                            && simulator.tasks().stream().allMatch(t -> Files.exists(events.resolve(t.id() + "-2.json"))));
             for (Task task : simulator.tasks()) {
                 toRunning.add(Duration.between(task.startedAt(), Files.getLastModifiedTime(events.resolve(task.id() + "-1.json")).toInstant()));
                 toCompleted.add(Duration.between(task.finishedAt(), Files.getLastModifiedTime(events.resolve(task.id() + "-2.json")).toInstant()));

@@ -13,9 +13,12 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Drops one JSON Lines file of N account_warmup descriptors into a real bridge (H2 store, YAML routes)
@@ -45,9 +48,8 @@ public final class InboxBenchmark {
                 "bridge.inbox.poll-interval", "100ms",
                 "bridge.inbox.stable-for", "100ms");
         try (Bridge bridge = Bridge.start(BridgeConfig.load(Path.of("").toAbsolutePath(), Map.of(), new Properties(), settings), Path.of(""))) {
-            while (bridge.licenceGate().state() != io.tikmatrix.bridge.licence.LicenceGate.State.OPEN) {
-                Thread.sleep(50);
-            }
+            await("the licence gate open").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> bridge.licenceGate().state() == io.tikmatrix.bridge.licence.LicenceGate.State.OPEN);
             System.gc();
             List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == MemoryType.HEAP).toList();
@@ -57,9 +59,8 @@ public final class InboxBenchmark {
             long start = System.nanoTime();
             Files.move(file, dir.resolve("data/inbox/bench.jsonl"));
             Path receipt = dir.resolve("data/receipts/bench.jsonl.receipt.json");
-            while (!Files.exists(receipt)) {
-                Thread.sleep(20);
-            }
+            // polled often: the poll interval is part of the measured time
+            await("the receipt").forever().pollInterval(Duration.ofMillis(20)).until(() -> Files.exists(receipt));
             double seconds = (System.nanoTime() - start) / 1e9;
 
             long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();

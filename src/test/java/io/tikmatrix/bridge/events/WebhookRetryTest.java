@@ -57,7 +57,8 @@ class WebhookRetryTest {
         // while the webhook fails, both tasks move on: their later events queue behind the failing first ones
         await().atMost(Duration.ofSeconds(5)).until(() -> webhook.received().size() >= 2);
         clock.advance(Duration.ofSeconds(2));
-        Thread.sleep(300);
+        // a poll must see both tasks running before they complete, or there would be no running event to order
+        await().atMost(Duration.ofSeconds(5)).until(() -> List.copyOf(bridge.storedTaskStatuses().values()).equals(List.of(1, 1)));
         clock.advance(Duration.ofSeconds(3));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> webhook.accepted().size() >= 6);

@@ -7,8 +7,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A file is read only once it is completely written: its size and mtime hold still, or its marker file exists. */
 class CompleteFilesOnlyTest {
@@ -27,7 +29,9 @@ class CompleteFilesOnlyTest {
             for (int i = 0; i < 12; i++) {
                 out.write(LINE.formatted(i));
                 out.flush();
-                Thread.sleep(150);
+                // the writer pauses, well within stable-for: the growing file must be left alone meanwhile
+                await().during(Duration.ofMillis(150)).atMost(Duration.ofSeconds(1))
+                        .until(() -> bridge.simulator().requestCount("POST", "/task") == 0);
             }
         }
 
@@ -39,9 +43,10 @@ class CompleteFilesOnlyTest {
         bridge.with("bridge.inbox.done-file-name", "${file:name}.done").start();
         bridge.drop("marked.jsonl", LINE.formatted(1));
 
-        Thread.sleep(1000);
-        assertThat(bridge.dir("inbox/marked.jsonl")).exists();
-        assertThat(bridge.simulator().requestCount("POST", "/task")).isZero();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
+            assertThat(bridge.dir("inbox/marked.jsonl")).exists();
+            assertThat(bridge.simulator().requestCount("POST", "/task")).isZero();
+        });
 
         Files.writeString(bridge.dir("inbox/marked.jsonl.done"), "");
 

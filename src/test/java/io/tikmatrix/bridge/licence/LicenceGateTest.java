@@ -22,16 +22,17 @@ class LicenceGateTest {
     final BridgeHarness bridge = new BridgeHarness();
 
     @Test
-    void aPlanWithoutApiAccessHoldsIntakeUntilTheLicencePasses() throws Exception {
+    void aPlanWithoutApiAccessHoldsIntakeUntilTheLicencePasses() {
         bridge.simulator().faults().setPlan(false);
         bridge.start();
         bridge.drop("held.json", WARMUP);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> bridge.bridge().licenceGate().state() == LicenceGate.State.HELD_LICENCE);
-        Thread.sleep(1500);
-        assertThat(bridge.dir("inbox/held.json")).exists();
-        assertThat(bridge.simulator().requestCount("POST", "/task")).isZero();
-        assertThat(bridge.dir("receipts/held.json.receipt.json")).doesNotExist();
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
+            assertThat(bridge.dir("inbox/held.json")).exists();
+            assertThat(bridge.simulator().requestCount("POST", "/task")).isZero();
+            assertThat(bridge.dir("receipts/held.json.receipt.json")).doesNotExist();
+        });
 
         bridge.simulator().faults().setPlan(true);
 
@@ -51,7 +52,7 @@ class LicenceGateTest {
     }
 
     @Test
-    void anUnreachableTikMatrixHoldsIntakeAndItResumesWhenTikMatrixIsBack() throws Exception {
+    void anUnreachableTikMatrixHoldsIntakeAndItResumesWhenTikMatrixIsBack() {
         bridge.start();
         int port = bridge.simulator().port();
         await().atMost(Duration.ofSeconds(10)).until(() -> bridge.bridge().licenceGate().state() == LicenceGate.State.OPEN);
@@ -59,8 +60,8 @@ class LicenceGateTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> bridge.bridge().licenceGate().state() == LicenceGate.State.HELD_UNREACHABLE);
 
         bridge.drop("waiting.json", WARMUP);
-        Thread.sleep(1500);
-        assertThat(bridge.dir("inbox/waiting.json")).exists();
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+                .untilAsserted(() -> assertThat(bridge.dir("inbox/waiting.json")).exists());
 
         try (TikMatrixSimulator back = new TikMatrixSimulator(SimulatorSettings.defaults()).start(port)) {
             assertThat(bridge.awaitReceipt("waiting.json").path("summary").path("submitted").asInt()).isEqualTo(1);

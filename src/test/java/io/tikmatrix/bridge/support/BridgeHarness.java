@@ -102,21 +102,36 @@ public final class BridgeHarness implements AfterEachCallback, AutoCloseable {
      * in order: each one's task exists in the simulator.
      */
     public List<String> submittedKeys(String prefix) {
-        try (Connection c = DriverManager.getConnection(TestDatabases.h2(dataDir));
-             PreparedStatement q = c.prepareStatement(
-                     "SELECT descriptor_key FROM bridge_submission WHERE descriptor_key LIKE ? AND state = 'SUBMITTED'"
-                             + " ORDER BY descriptor_key")) {
-            q.setString(1, prefix + "%");
-            List<String> keys = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        queryStore("SELECT descriptor_key FROM bridge_submission WHERE descriptor_key LIKE ? AND state = 'SUBMITTED'"
+                + " ORDER BY descriptor_key", rs -> keys.add(rs.getString(1)), prefix + "%");
+        return keys;
+    }
+
+    /** The status the store last recorded for each task the bridge tracks, by task id: what its polls have seen. */
+    public Map<Long, Integer> storedTaskStatuses() {
+        Map<Long, Integer> statuses = new TreeMap<>();
+        queryStore("SELECT task_id, status FROM bridge_task", rs -> statuses.put(rs.getLong(1), rs.getInt(2)));
+        return statuses;
+    }
+
+    private void queryStore(String sql, RowHandler eachRow, Object... params) {
+        try (Connection c = DriverManager.getConnection(TestDatabases.h2(dataDir)); PreparedStatement q = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                q.setObject(i + 1, params[i]);
+            }
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    keys.add(rs.getString(1));
+                    eachRow.accept(rs);
                 }
             }
-            return keys;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private interface RowHandler {
+        void accept(ResultSet row) throws SQLException;
     }
 
     public BridgeHarness with(String key, String value) {

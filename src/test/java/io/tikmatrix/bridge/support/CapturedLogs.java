@@ -19,12 +19,31 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Everything every logger writes during a test, at every level, messages and stack traces alike: for
  * asserting what must never be logged. Loggers the configuration switches off stay off (that is the
- * product's own policy); the test configuration's levels come back afterwards.
+ * product's own policy); the test configuration's levels come back afterwards. {@link #of} captures one
+ * logger only.
  */
 public final class CapturedLogs implements BeforeEachCallback, AfterEachCallback {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    /** Null for every logger. */
+    private final String source;
     private Appender appender;
+
+    public CapturedLogs() {
+        this(null);
+    }
+
+    private CapturedLogs(String source) {
+        this.source = source;
+    }
+
+    /**
+     * Only what {@code source}'s logger writes at INFO and up: for waiting on a line the product logs,
+     * without the cost of logging everything at every level.
+     */
+    public static CapturedLogs of(Class<?> source) {
+        return new CapturedLogs(source.getName());
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -32,13 +51,24 @@ public final class CapturedLogs implements BeforeEachCallback, AfterEachCallback
         Configuration config = logging.getConfiguration();
         appender = new Appender(lines);
         appender.start();
+        if (source == null) {
+            captureEverything(config);
+        } else {
+            LoggerConfig only = LoggerConfig.newBuilder().withLoggerName(source).withLevel(Level.INFO)
+                    .withAdditivity(false).withConfig(config).build();
+            only.addAppender(appender, Level.INFO, null);
+            config.addLogger(source, only);
+        }
+        logging.updateLoggers();
+    }
+
+    private void captureEverything(Configuration config) {
         LoggerConfig root = config.getRootLogger();
         // the console would print it all into the build's output; reconfigure() brings it back afterwards
         List.copyOf(root.getAppenders().keySet()).forEach(root::removeAppender);
         root.addAppender(appender, Level.ALL, null);
         root.setLevel(Level.ALL);
         config.getLoggers().values().stream().filter(logger -> logger.getLevel() != Level.OFF).forEach(logger -> logger.setLevel(Level.ALL));
-        logging.updateLoggers();
     }
 
     @Override
