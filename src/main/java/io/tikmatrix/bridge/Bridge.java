@@ -107,10 +107,12 @@ public final class Bridge implements AutoCloseable {
         main.bind("inboxFiles", inboxFiles);
         main.bind("receiptCollector", new ReceiptCollector());
         EventsWiring events = EventsWiring.bind(main, config, dataSource);
-        main.bind("submitSteps", new SubmitSteps(journal, validator, events.tracker(), RetrySchedule.of(config, "bridge.retry")));
+        Reconciliation reconciliation = new Reconciliation(events.taskQueries(), events.taskStore(), journal,
+                new TaskIdOrder(events.taskStore().highestTaskId()));
+        main.bind("reconciliation", reconciliation);
+        main.bind("submitSteps", new SubmitSteps(journal, validator, events.tracker(), RetrySchedule.of(config, "bridge.retry"),
+                reconciliation::highestTaskId));
         main.bind("submissionJournal", journal);
-        main.bind("reconciliation", new Reconciliation(events.taskQueries(), events.taskStore(), journal,
-                new TaskIdOrder(events.taskStore().highestTaskId())));
         main.bind("tikmatrixCall", new TikMatrixCall(licenceGate));
         main.bind("deadLetters", new DeadLetters(journal));
         schedules.bind(main, dataSource);

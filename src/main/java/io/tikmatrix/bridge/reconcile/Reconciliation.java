@@ -73,12 +73,22 @@ public class Reconciliation {
         return Submission.of(exchange).needsPost();
     }
 
-    /** Just before the POST leaves: written down first, so a crash from here on is settled, not re-posted. */
+    /**
+     * Just before the POST leaves: written down first, so a crash from here on is settled, not re-posted. The
+     * claim already stands for a key's first attempt.
+     */
     public void posting(Exchange exchange) {
         Submission s = Submission.of(exchange);
         long highest = ids.highest();
         s.posting(highest);
-        journal.attempting(s.key(), s.lastAttemptAt(), highest);
+        if (s.attempts() > 1) {
+            journal.attempting(s.key(), s.attempts(), s.lastAttemptAt(), highest);
+        }
+    }
+
+    /** The highest task id known now, for a claim to write down with its first attempt. */
+    public long highestTaskId() {
+        return ids.highest();
     }
 
     /** The answer was read: its ids tell whether TikMatrix's ids keep increasing. */

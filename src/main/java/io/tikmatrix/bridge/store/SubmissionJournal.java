@@ -80,23 +80,29 @@ public class SubmissionJournal {
     }
 
     /**
-     * @param replay the descriptor comes from its dead-letter record: only then is a dead-lettered key submitted
-     *               again (the original file read again after a restart leaves it dead-lettered)
+     * The claim of a new key also stands for its first attempt (one commit instead of two per descriptor): from
+     * here the key counts as possibly sent, so a crash at any later point is settled with TikMatrix.
+     *
+     * @param replay        the descriptor comes from its dead-letter record: only then is a dead-lettered key
+     *                      submitted again (the original file read again after a restart leaves it dead-lettered)
+     * @param highestTaskId the highest task id known now, a lower bound of the one known when the POST leaves
      */
-    public Claim claim(String key, boolean replay) {
+    public Claim claim(String key, boolean replay, long highestTaskId) {
         Timestamp now = Timestamp.from(Instant.now());
         Timestamp until = Timestamp.from(now.toInstant().plus(lease));
         String what = "claim descriptor key " + key;
-        if (sql.insertIfAbsent(what, "INSERT INTO " + TABLE + " (descriptor_key, state, claim_owner, lease_until, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?)", key, State.IN_FLIGHT.name(), owner, until, now)) {
+        if (sql.insertIfAbsent(what, "INSERT INTO " + TABLE + " (descriptor_key, state, claim_owner, lease_until, attempts,"
+                        + " first_attempt_at, last_attempt_at, may_have_reached, highest_task_id_before, updated_at)"
+                        + " VALUES (?, ?, ?, ?, 1, ?, ?, TRUE, ?, ?)",
+                key, State.IN_FLIGHT.name(), owner, until, now, now, highestTaskId, now)) {
             return Owned.FRESH;
         }
         // a replay starts afresh: its dead letter settled the earlier attempts
-        if (replay && sql.update(what, "UPDATE " + TABLE + " SET state = ?, task_ids = NULL, claim_owner = ?, lease_until = ?, attempts = 0,"
-                        + " first_attempt_at = NULL, last_attempt_at = NULL, may_have_reached = FALSE, highest_task_id_before = NULL,"
+        if (replay && sql.update(what, "UPDATE " + TABLE + " SET state = ?, task_ids = NULL, claim_owner = ?, lease_until = ?, attempts = 1,"
+                        + " first_attempt_at = ?, last_attempt_at = ?, may_have_reached = TRUE, highest_task_id_before = ?,"
                         + " dead_letter_key = NULL, candidate_task_ids = NULL,"
                         + " updated_at = ? WHERE descriptor_key = ? AND state = ?",
-                State.IN_FLIGHT.name(), owner, until, now, key, State.DEAD_LETTERED.name()) == 1) {
+                State.IN_FLIGHT.name(), owner, until, now, now, highestTaskId, now, key, State.DEAD_LETTERED.name()) == 1) {
             return Owned.FRESH;
         }
         // a claim whose lease ran out is taken over with its attempts, to be settled before anything is posted
@@ -112,15 +118,17 @@ public class SubmissionJournal {
     }
 
     /**
-     * Written before a POST leaves: from now on the call may have reached TikMatrix, whatever happens to this
-     * process, until its answer is recorded.
+     * Written before a later attempt's POST leaves (the claim stands for the first): from now on the call may have
+     * reached TikMatrix, whatever happens to this process, until its answer is recorded.
+     *
+     * @param attempt the attempt's number, counting those made before a restart
      */
-    public void attempting(String key, Instant at, long highestTaskIdBefore) {
+    public void attempting(String key, int attempt, Instant at, long highestTaskIdBefore) {
         Timestamp now = Timestamp.from(at);
-        sql.update("record an attempt of descriptor key " + key, "UPDATE " + TABLE + " SET attempts = attempts + 1,"
+        sql.update("record an attempt of descriptor key " + key, "UPDATE " + TABLE + " SET attempts = ?,"
                         + " first_attempt_at = COALESCE(first_attempt_at, ?), last_attempt_at = ?, may_have_reached = TRUE,"
                         + " highest_task_id_before = ?, updated_at = ? WHERE descriptor_key = ?",
-                now, now, highestTaskIdBefore, now, key);
+                attempt, now, now, highestTaskIdBefore, now, key);
     }
 
     /** TikMatrix was asked and holds nothing of this key's earlier attempts: the next POST is the only one. */

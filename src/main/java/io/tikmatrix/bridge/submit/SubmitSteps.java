@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /** The steps of the submit route that decide: already submitted? valid? what came back? */
 public class SubmitSteps {
@@ -32,12 +33,16 @@ public class SubmitSteps {
     private final DescriptorValidator validator;
     private final TaskTracker tracker;
     private final RetrySchedule retry;
+    private final LongSupplier highestTaskId;
 
-    public SubmitSteps(SubmissionJournal journal, DescriptorValidator validator, TaskTracker tracker, RetrySchedule retry) {
+    /** @param highestTaskId the highest task id known, written down with each claim (see Reconciliation) */
+    public SubmitSteps(SubmissionJournal journal, DescriptorValidator validator, TaskTracker tracker, RetrySchedule retry,
+                       LongSupplier highestTaskId) {
         this.journal = journal;
         this.validator = validator;
         this.tracker = tracker;
         this.retry = retry;
+        this.highestTaskId = highestTaskId;
     }
 
     /** Takes the descriptor off the body, where the split put it, and onto the exchange for the whole trip. */
@@ -52,7 +57,7 @@ public class SubmitSteps {
      */
     public void claim(Exchange exchange) throws JsonProcessingException, TakeAgainLaterException {
         Submission s = Submission.of(exchange);
-        SubmissionJournal.Claim claim = journal.claim(s.key(), s.descriptor().replay());
+        SubmissionJournal.Claim claim = journal.claim(s.key(), s.descriptor().replay(), highestTaskId.getAsLong());
         if (claim instanceof SubmissionJournal.Earlier earlier && earlier.state() == SubmissionJournal.State.IN_FLIGHT) {
             // its outcome is not known yet: saying "duplicate" now would name no task and could hide a loss
             throw new TakeAgainLaterException(s.where() + s.key() + " is being submitted by another bridge or an earlier"

@@ -43,7 +43,7 @@ class ClaimLeaseTest {
             String key = onlyKey(shared);
             SubmissionJournal otherBridge = new SubmissionJournal(shared, Duration.ofMinutes(1));
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
-                    .until(() -> otherBridge.claim(key, false) instanceof SubmissionJournal.Earlier);
+                    .until(() -> otherBridge.claim(key, false, 0) instanceof SubmissionJournal.Earlier);
         }
         bridge.simulator().faults().setPlan(true);
 

@@ -46,32 +46,32 @@ class SubmissionJournalTest {
     @ValueSource(strings = {"h2", "postgres"})
     void aSubmittedKeyCannotBeClaimedAgain(String database) {
         SubmissionJournal journal = journal(database);
-        assertThat(journal.claim("k1", false)).isInstanceOf(SubmissionJournal.Owned.class);
+        assertThat(journal.claim("k1", false, 1000)).isInstanceOf(SubmissionJournal.Owned.class);
         journal.submitted("k1", List.of(1001L, 1002L));
 
-        assertThat(journal.claim("k1", false)).isEqualTo(new SubmissionJournal.Earlier(SubmissionJournal.State.SUBMITTED, List.of(1001L, 1002L), null));
+        assertThat(journal.claim("k1", false, 1000)).isEqualTo(new SubmissionJournal.Earlier(SubmissionJournal.State.SUBMITTED, List.of(1001L, 1002L), null));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void aKeyInFlightIsNotClaimedTwice(String database) {
         SubmissionJournal journal = journal(database);
-        assertThat(journal.claim("k1", false)).isInstanceOf(SubmissionJournal.Owned.class);
+        assertThat(journal.claim("k1", false, 1000)).isInstanceOf(SubmissionJournal.Owned.class);
 
-        assertThat(journal.claim("k1", false)).isEqualTo(new SubmissionJournal.Earlier(SubmissionJournal.State.IN_FLIGHT, List.of(), null));
+        assertThat(journal.claim("k1", false, 1000)).isEqualTo(new SubmissionJournal.Earlier(SubmissionJournal.State.IN_FLIGHT, List.of(), null));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void aDeadLetteredKeyIsClaimedAgainOnlyByItsReplayWhichStartsAfresh(String database) {
         SubmissionJournal journal = journal(database);
-        journal.claim("k1", false);
-        journal.attempting("k1", Instant.now(), 5);
+        journal.claim("k1", false, 1000);
+        journal.attempting("k1", 2, Instant.now(), 1005);
         journal.deadLettered("k1", null, "50001", List.of());
 
-        assertThat(journal.claim("k1", false)).as("its file read again")
+        assertThat(journal.claim("k1", false, 1000)).as("its file read again")
                 .isEqualTo(new SubmissionJournal.Earlier(SubmissionJournal.State.DEAD_LETTERED, List.of(), "50001"));
-        assertThat(journal.claim("k1", true)).isEqualTo(new SubmissionJournal.Owned(0, null, null, false, null));
+        assertThat(journal.claim("k1", true, 1000)).isEqualTo(new SubmissionJournal.Owned(0, null, null, false, null));
         assertThat(journal.find("k1")).get().extracting(SubmissionJournal.Earlier::state)
                 .isEqualTo(SubmissionJournal.State.IN_FLIGHT);
     }
@@ -84,7 +84,7 @@ class SubmissionJournalTest {
         try {
             List<Future<SubmissionJournal.Claim>> claims = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                claims.add(pool.submit(() -> journal.claim("contested", false)));
+                claims.add(pool.submit(() -> journal.claim("contested", false, 1000)));
             }
             int winners = 0;
             for (Future<SubmissionJournal.Claim> f : claims) {
@@ -102,11 +102,11 @@ class SubmissionJournalTest {
         String url = database.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.freshPostgresSchema();
         try (HikariDataSource first = StoreDataSource.open(url, "", "")) {
             SubmissionJournal journal = new SubmissionJournal(first, LEASE);
-            journal.claim("k1", false);
+            journal.claim("k1", false, 1000);
             journal.submitted("k1", List.of(7L));
         }
         try (HikariDataSource second = StoreDataSource.open(url, "", "")) {
-            assertThat(new SubmissionJournal(second, LEASE).claim("k1", false))
+            assertThat(new SubmissionJournal(second, LEASE).claim("k1", false, 1000))
                     .isEqualTo(new SubmissionJournal.Earlier(SubmissionJournal.State.SUBMITTED, List.of(7L), null));
         }
     }
@@ -119,14 +119,14 @@ class SubmissionJournalTest {
         SubmissionJournal dead = new SubmissionJournal(dataSource, Duration.ofMillis(200));
         SubmissionJournal other = new SubmissionJournal(dataSource, LEASE);
         Instant attempted = Instant.parse("2026-11-29T10:00:00Z");
-        dead.claim("abandoned", false);
-        dead.attempting("abandoned", attempted, 1041);
-        assertThat(other.claim("abandoned", false)).as("still within its lease").isInstanceOf(SubmissionJournal.Earlier.class);
+        dead.claim("abandoned", false, 1000);
+        dead.attempting("abandoned", 2, attempted, 1041);
+        assertThat(other.claim("abandoned", false, 1000)).as("still within its lease").isInstanceOf(SubmissionJournal.Earlier.class);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> other.claim("abandoned", false) instanceof SubmissionJournal.Owned);
+        await().atMost(Duration.ofSeconds(5)).until(() -> other.claim("abandoned", false, 1000) instanceof SubmissionJournal.Owned);
 
         assertThat(other.find("abandoned")).get().extracting(SubmissionJournal.Earlier::state).isEqualTo(SubmissionJournal.State.IN_FLIGHT);
-        assertThat(other.claim("abandoned", false)).as("now the other bridge's, on a long lease").isInstanceOf(SubmissionJournal.Earlier.class);
+        assertThat(other.claim("abandoned", false, 1000)).as("now the other bridge's, on a long lease").isInstanceOf(SubmissionJournal.Earlier.class);
     }
 
     @ParameterizedTest
@@ -135,27 +135,31 @@ class SubmissionJournalTest {
         SubmissionJournal journal = journal(database);
         Instant first = Instant.parse("2026-11-29T10:00:00Z");
         Instant second = first.plusSeconds(3);
-        journal.claim("stopped-mid-retry", false);
-        journal.attempting("stopped-mid-retry", first, 1040);
-        journal.attempting("stopped-mid-retry", second, 1041);
-        journal.claim("done", false);
+        Instant claimed = Instant.now();
+        journal.claim("stopped-mid-retry", false, 1000);
+        journal.attempting("stopped-mid-retry", 2, first, 1040);
+        journal.attempting("stopped-mid-retry", 3, second, 1041);
+        journal.claim("done", false, 1000);
         journal.submitted("done", List.of(5L));
 
         assertThat(journal.expireLeftoverClaims()).isEqualTo(1);
 
-        assertThat(journal.claim("stopped-mid-retry", false)).isEqualTo(new SubmissionJournal.Owned(2, first, second, true, 1041L));
-        assertThat(journal.claim("done", false)).isInstanceOf(SubmissionJournal.Earlier.class);
+        SubmissionJournal.Owned taken = (SubmissionJournal.Owned) journal.claim("stopped-mid-retry", false, 1000);
+        assertThat(taken.attempts()).isEqualTo(3);
+        assertThat(taken.firstAttemptAt()).as("the claim stands for the first attempt").isBetween(claimed.minusSeconds(1), Instant.now());
+        assertThat(taken.lastAttemptAt()).isEqualTo(second);
+        assertThat(taken.mayHaveReachedTikMatrix()).isTrue();
+        assertThat(taken.highestTaskIdBefore()).isEqualTo(1041L);
+        assertThat(journal.claim("done", false, 1000)).isInstanceOf(SubmissionJournal.Earlier.class);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void aSettledAttemptNoLongerCountsAsMayHaveReachedTikMatrix(String database) {
         SubmissionJournal journal = journal(database);
-        journal.claim("k1", false);
-        journal.attempting("k1", Instant.parse("2026-11-29T10:00:00Z"), 7);
-        journal.claim("k2", false);
-        journal.attempting("k2", Instant.parse("2026-11-29T10:00:00Z"), 7);
-        assertThat(journal.othersUnsettled("k1")).isEqualTo(1);
+        journal.claim("k1", false, 1000);
+        journal.claim("k2", false, 1000);
+        assertThat(journal.othersUnsettled("k1")).as("a claim stands for a first attempt").isEqualTo(1);
 
         journal.settledAsNotCreated("k2");
 
@@ -166,15 +170,15 @@ class SubmissionJournalTest {
     @ValueSource(strings = {"h2", "postgres"})
     void theCandidatesOfAnAmbiguousDeadLetterAreKnownToEveryOtherKeyUntilItIsReplayed(String database) {
         SubmissionJournal journal = journal(database);
-        journal.claim("unclear", false);
+        journal.claim("unclear", false, 1000);
         journal.deadLettered("unclear", null, "ambiguous", List.of(1003L, 1007L));
-        journal.claim("rejected", false);
+        journal.claim("rejected", false, 1000);
         journal.deadLettered("rejected", null, "40001", List.of());
 
         assertThat(journal.ambiguousCandidates("other")).containsExactlyInAnyOrder(1003L, 1007L);
         assertThat(journal.ambiguousCandidates("unclear")).as("not its own").isEmpty();
 
-        journal.claim("unclear", true);
+        journal.claim("unclear", true, 1000);
 
         assertThat(journal.ambiguousCandidates("other")).isEmpty();
     }
@@ -186,10 +190,10 @@ class SubmissionJournalTest {
         dataSource = StoreDataSource.open(url, "", "");
         SubmissionJournal live = new SubmissionJournal(dataSource, Duration.ofMillis(600));
         SubmissionJournal other = new SubmissionJournal(dataSource, LEASE);
-        live.claim("working", false);
+        live.claim("working", false, 1000);
 
         // three leases long, renewed on every poll as the bridge's timer does
         await().during(Duration.ofMillis(1_800)).atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(150))
-                .until(() -> live.renewLeases() == 1 && other.claim("working", false) instanceof SubmissionJournal.Earlier);
+                .until(() -> live.renewLeases() == 1 && other.claim("working", false, 1000) instanceof SubmissionJournal.Earlier);
     }
 }
