@@ -30,9 +30,16 @@ class SubmissionJournalTest {
     private HikariDataSource dataSource;
 
     private SubmissionJournal journal(String database) {
-        String url = database.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.freshPostgresSchema();
-        dataSource = StoreDataSource.open(url, "", "");
-        return new SubmissionJournal(dataSource, LEASE);
+        return journal(database, LEASE);
+    }
+
+    /** Each call is one more bridge on the same store, with its own lease. */
+    private SubmissionJournal journal(String database, Duration lease) {
+        if (dataSource == null) {
+            String url = database.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.freshPostgresSchema();
+            dataSource = StoreDataSource.open(url, "", "");
+        }
+        return new SubmissionJournal(dataSource, lease);
     }
 
     @AfterEach
@@ -114,10 +121,8 @@ class SubmissionJournalTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void aClaimWhoseLeaseRanOutIsTakenOverWithItsAttempts(String database) {
-        String url = database.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.freshPostgresSchema();
-        dataSource = StoreDataSource.open(url, "", "");
-        SubmissionJournal dead = new SubmissionJournal(dataSource, Duration.ofMillis(200));
-        SubmissionJournal other = new SubmissionJournal(dataSource, LEASE);
+        SubmissionJournal dead = journal(database, Duration.ofMillis(200));
+        SubmissionJournal other = journal(database);
         Instant attempted = Instant.parse("2026-11-29T10:00:00Z");
         dead.claim("abandoned", false, 1000);
         dead.attempting("abandoned", 2, attempted, 1041);
@@ -186,10 +191,8 @@ class SubmissionJournalTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void renewingKeepsALiveBridgesClaimsFromBeingTakenOver(String database) {
-        String url = database.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.freshPostgresSchema();
-        dataSource = StoreDataSource.open(url, "", "");
-        SubmissionJournal live = new SubmissionJournal(dataSource, Duration.ofMillis(600));
-        SubmissionJournal other = new SubmissionJournal(dataSource, LEASE);
+        SubmissionJournal live = journal(database, Duration.ofMillis(600));
+        SubmissionJournal other = journal(database);
         live.claim("working", false, 1000);
 
         // three leases long, renewed on every poll as the bridge's timer does
