@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The bridge's configuration, resolved once at start (SPEC §2): built-in defaults, then
+ * The bridge's configuration, resolved once at start (README, "Configuration"): built-in defaults, then
  * {@code config/application.properties} in the working directory, then environment variables
  * ({@code TIKMATRIX_BASE_URL} for {@code tikmatrix.base-url}), then Java system properties.
  * Values may refer to other keys as {@code ${key}}. Every value is checked here, so a typo stops the
@@ -28,7 +28,7 @@ public final class BridgeConfig {
 
     public static final String CONFIG_FILE = "config/application.properties";
 
-    /** Dead-letter keys of SPEC §5; each gets {@code bridge.dead-letter.<key>}. */
+    /** Dead-letter keys (README, "Errors, retries and dead letters"); each gets {@code bridge.dead-letter.<key>}. */
     public static final List<String> DEAD_LETTER_KEYS =
             List.of("40001", "40002", "40003", "40401", "50001", "unreachable", "unreadable", "ambiguous", "other");
 
@@ -125,7 +125,7 @@ public final class BridgeConfig {
         return config;
     }
 
-    /** {@code tikmatrix.base-url} → {@code TIKMATRIX_BASE_URL}, as SPEC §2 gives it. */
+    /** {@code tikmatrix.base-url} → {@code TIKMATRIX_BASE_URL}, as README, "Configuration" gives it. */
     public static String environmentName(String key) {
         return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }

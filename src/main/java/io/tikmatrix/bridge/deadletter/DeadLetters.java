@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Writes the dead-letter record of a descriptor the API will not take (SPEC §5) and picks its
+ * Writes the dead-letter record of a descriptor the API will not take (README, "Errors, retries and dead letters") and picks its
  * destination, {@code bridge.dead-letter.<key>}, from the error code.
  */
 public class DeadLetters {
@@ -82,7 +82,7 @@ public class DeadLetters {
         LOG.warn("dead-lettered {} under {} after {} attempt(s): {}", s.key(), key, s.attempts(), rejection.reason());
     }
 
-    /** The dead-letter key of an API code: the codes SPEC §5 names keep their own place, any other goes to {@code other}. */
+    /** The dead-letter key of an API code: the codes README names keep their own place, any other goes to {@code other}. */
     public static String keyFor(String code) {
         return BridgeConfig.DEAD_LETTER_KEYS.contains(code) && !"unreadable".equals(code) ? code : "other";
     }

@@ -12,7 +12,7 @@ import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
- * Turns the cells of a CSV row into a descriptor body (SPEC §3): known columns become top-level fields,
+ * Turns the cells of a CSV row into a descriptor body (README, "Descriptors"): known columns become top-level fields,
  * every other column a {@code script_config} field of the type the script's schema gives it, since a
  * spreadsheet cell is always text but the API is strict about types.
  */

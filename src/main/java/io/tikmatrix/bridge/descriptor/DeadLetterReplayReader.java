@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.NoSuchElementException;
 
 /**
- * A dead-letter record (SPEC §5) dropped into the inbox: its one descriptor is submitted again under its
+ * A dead-letter record (README, "Errors, retries and dead letters") dropped into the inbox: its one descriptor is submitted again under its
  * original key and source, so replaying the same record twice creates at most one task.
  */
 final class DeadLetterReplayReader implements DescriptorReader {

@@ -10,7 +10,7 @@ import io.tikmatrix.bridge.validation.SecretValues;
  * @param body    the descriptor as the user wrote it (may hold their own {@code id}); null when the
  *                row could not even be parsed
  * @param source  where it came from
- * @param key     the idempotency key (SPEC §3): the user's {@code id}, or file name + SHA-256 + position,
+ * @param key     the idempotency key (README, "Descriptors"): the user's {@code id}, or file name + SHA-256 + position,
  *                or {@code schedule:<name>@<fire time>}
  * @param problem set when reading already showed the row cannot be sent (a malformed JSON line, a CSV
  *                cell that does not convert): it is dead-lettered with this code and reason

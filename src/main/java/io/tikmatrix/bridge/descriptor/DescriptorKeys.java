@@ -3,7 +3,7 @@ package io.tikmatrix.bridge.descriptor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The idempotency key of a descriptor (SPEC §3): a key already submitted is never submitted again. */
+/** The idempotency key of a descriptor (README, "Descriptors"): a key already submitted is never submitted again. */
 public final class DescriptorKeys {
 
     private DescriptorKeys() {

@@ -18,7 +18,7 @@ import java.util.HexFormat;
 
 /**
  * Decides whether an inbox file can be read at all, before any of its descriptors is acted on, so a broken
- * file is dead-lettered whole (SPEC §4) instead of half-submitted. One streaming pass hashes the raw bytes,
+ * file is dead-lettered whole (README, "Errors, retries and dead letters") instead of half-submitted. One streaming pass hashes the raw bytes,
  * checks they are strict UTF-8 and checks the structure of the kind; memory stays constant whatever the size.
  */
 public final class FileInspector {

@@ -3,7 +3,7 @@ package io.tikmatrix.bridge.descriptor;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The kinds of inbox file the bridge reads (SPEC §3), told apart by extension only. */
+/** The kinds of inbox file the bridge reads (README, "Descriptors"), told apart by extension only. */
 public enum InboxFileKind {
     JSON, JSON_LINES, CSV;
 

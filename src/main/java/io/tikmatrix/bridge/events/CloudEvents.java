@@ -10,7 +10,7 @@ import io.tikmatrix.bridge.store.TrackedTask;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 
-/** The CloudEvents 1.0 JSON documents the bridge publishes (SPEC §6), written by hand with Jackson. */
+/** The CloudEvents 1.0 JSON documents the bridge publishes (README, "Status events"), written by hand with Jackson. */
 public final class CloudEvents {
 
     public static final String SOURCE = "tikmatrix-bridge";
@@ -68,7 +68,7 @@ public final class CloudEvents {
         return event;
     }
 
-    /** The fields in the order SPEC §6 shows them: the task, its status, then what it runs and where it came from. */
+    /** The fields in the order README, "Status events", shows them: the task, its status, then what it runs and where it came from. */
     private static ObjectNode taskData(TrackedTask task, ObjectNode status) {
         ObjectNode data = JSON.createObjectNode();
         data.put("task_id", task.taskId());

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * One entry of schedules.yaml (SPEC §7).
+ * One entry of schedules.yaml (README, "Schedules").
  *
  * @param cron   a Quartz cron expression, seconds first, evaluated in {@code timezone}
  * @param jitter the upper bound of a random delay after each firing, so that several devices do not

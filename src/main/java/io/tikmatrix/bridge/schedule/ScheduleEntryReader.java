@@ -149,12 +149,12 @@ final class ScheduleEntryReader {
 
         ObjectNode task() {
             if (absent("task")) {
-                report("task", "is required (a descriptor, SPEC §3)");
+                report("task", "is required (a descriptor, as in an inbox .json file)");
                 return null;
             }
             JsonNode value = node.get("task");
             if (!value.isObject()) {
-                report("task", "must be a mapping (a descriptor, SPEC §3)");
+                report("task", "must be a mapping (a descriptor, as in an inbox .json file)");
                 return null;
             }
             ObjectNode task = (ObjectNode) value;

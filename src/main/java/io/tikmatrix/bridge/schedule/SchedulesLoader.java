@@ -18,7 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads and checks a schedules file (SPEC §7); an invalid file is rejected as a whole. */
+/** Reads and checks a schedules file (README, "Schedules"); an invalid file is rejected as a whole. */
 public final class SchedulesLoader {
 
     private static final String SCHEDULES = "schedules";

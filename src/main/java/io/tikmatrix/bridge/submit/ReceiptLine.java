@@ -8,7 +8,7 @@ import io.tikmatrix.bridge.descriptor.Source;
 
 import java.util.List;
 
-/** What became of one descriptor, as its file's receipt lists it (SPEC §4). */
+/** What became of one descriptor, as its file's receipt lists it (README, "Errors, retries and dead letters"). */
 public record ReceiptLine(Long position, String key, String outcome, List<Long> taskIds, String code, String reason) {
 
     public static final String SUBMITTED = "submitted";

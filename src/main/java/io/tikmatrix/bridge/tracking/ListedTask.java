@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Optional;
 
-/** The few fields of a task object the bridge reads; the API documents none of them (tikmatrix-api.md §8). */
+/** The few fields of a task object the bridge reads; the API documents none of them (TikMatrix's API documentation). */
 public record ListedTask(long id, int status, String serial, String username) {
 
     /** An item of a list filtered by {@code status}: the item's own status wins when it has one. */

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Validates descriptors against the per-script JSON Schemas in {@code schemas/} (tikmatrix-api.md §6).
+ * Validates descriptors against the per-script JSON Schemas in {@code schemas/} (TikMatrix's API documentation).
  * Schemas are loaded once in the constructor; an instance is immutable and safe to share between threads.
  */
 public class SchemaDescriptorValidator implements DescriptorValidator, ConfigFieldTypes {

@@ -11,7 +11,7 @@ import java.util.Properties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Configuration layers, references and checks of SPEC §2. */
+/** Configuration layers, references and checks (README, "Configuration"). */
 class BridgeConfigTest {
 
     @TempDir

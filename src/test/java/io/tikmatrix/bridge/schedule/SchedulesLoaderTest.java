@@ -130,7 +130,7 @@ class SchedulesLoaderTest {
                   - name: bare
                 """)).containsExactly(
                 "schedule 'bare', field cron: is required",
-                "schedule 'bare', field task: is required (a descriptor, SPEC §3)");
+                "schedule 'bare', field task: is required (a descriptor, as in an inbox .json file)");
     }
 
     @Test
@@ -140,7 +140,7 @@ class SchedulesLoaderTest {
                   - name: listed
                     cron: "0 0 9 * * ?"
                     task: [script_name, account_warmup]
-                """)).containsExactly("schedule 'listed', field task: must be a mapping (a descriptor, SPEC §3)");
+                """)).containsExactly("schedule 'listed', field task: must be a mapping (a descriptor, as in an inbox .json file)");
     }
 
     @Test
