@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -310,9 +309,5 @@ public final class BridgeConfig {
         p.setProperty("camel.management.host", "127.0.0.1");
         p.setProperty("camel.management.port", get("bridge.health.port"));
         return p;
-    }
-
-    public Map<String, String> asMap() {
-        return Collections.unmodifiableMap(values);
     }
 }

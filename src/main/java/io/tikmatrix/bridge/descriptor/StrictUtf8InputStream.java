@@ -18,15 +18,8 @@ final class StrictUtf8InputStream extends InputStream {
 
     /** Bytes that are not UTF-8, at a 0-based offset into the file. */
     static final class MalformedUtf8Exception extends IOException {
-        private final long byteOffset;
-
         MalformedUtf8Exception(long byteOffset) {
             super("not valid UTF-8 at byte " + byteOffset);
-            this.byteOffset = byteOffset;
-        }
-
-        long byteOffset() {
-            return byteOffset;
         }
     }
 

@@ -92,12 +92,6 @@ public class EventOutbox {
                 nextAttemptAt.toEpochMilli(), truncate(reason), row.seq());
     }
 
-    /** How many events still wait for an endpoint. */
-    public int pending(String endpoint) {
-        return sql.query("count the outbox of " + endpoint, "SELECT COUNT(*) FROM " + TABLE + " WHERE endpoint = ? AND state = ?",
-                rs -> rs.getInt(1), endpoint, State.PENDING.name()).get(0);
-    }
-
     /**
      * Drops delivered and dead-lettered rows stored before {@code before}: they are kept a while to
      * look into, not forever. A purged event is never sent again, since a transition is announced once

@@ -12,7 +12,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Every task the bridge created, with the last status it was seen in. A task's new state and the event
@@ -67,11 +66,6 @@ public class TaskStore {
     public List<TrackedTask> active() {
         return sql.query("read the tracked tasks", "SELECT " + COLUMNS + " FROM bridge_task WHERE terminal = FALSE ORDER BY task_id",
                 TaskStore::read);
-    }
-
-    public Optional<TrackedTask> find(long taskId) {
-        return sql.query("read task " + taskId, "SELECT " + COLUMNS + " FROM bridge_task WHERE task_id = ?", TaskStore::read, taskId)
-                .stream().findFirst();
     }
 
     /** @return the descriptor key each of these tasks was created for, for those the bridge tracks */

@@ -57,9 +57,12 @@ class TaskStoreTest {
         assertThat(store.apply(List.of(moved(1, 0, 1)))).hasSize(1);
         assertThat(store.apply(List.of(moved(1, 0, 1), created(1)))).isEmpty();
 
-        assertThat(store.find(1).orElseThrow().status()).isEqualTo(1);
-        assertThat(outbox.pending("a")).isEqualTo(2);
-        assertThat(outbox.pending("b")).isEqualTo(2);
+        Sql tables = new Sql(dataSource);
+        assertThat(tables.query("read task 1", "SELECT status FROM bridge_task WHERE task_id = 1", rs -> rs.getInt(1)))
+                .containsExactly(1);
+        assertThat(tables.query("read the outbox", "SELECT endpoint, event_id, state FROM bridge_event_outbox ORDER BY endpoint, seq",
+                rs -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)))
+                .containsExactly("a 1-0 PENDING", "a 1-1 PENDING", "b 1-0 PENDING", "b 1-1 PENDING");
     }
 
     @ParameterizedTest
