@@ -1,7 +1,7 @@
 package io.tikmatrix.bridge.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tikmatrix.bridge.json.Json;
 
 import java.util.Optional;
 
@@ -15,15 +15,13 @@ public record ApiEnvelope(int code, String message, JsonNode data) {
     public static final int LICENCE_DENIED = 40301;
     public static final int INTERNAL_ERROR = 50001;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** @return the envelope, or empty when the body is not one (a proxy's error page, an empty body) */
     public static Optional<ApiEnvelope> parse(String body) {
         if (body == null || body.isBlank()) {
             return Optional.empty();
         }
         try {
-            JsonNode node = JSON.readTree(body);
+            JsonNode node = Json.MAPPER.readTree(body);
             if (node == null || !node.isObject() || !node.path("code").isIntegralNumber()) {
                 return Optional.empty();
             }

@@ -1,8 +1,8 @@
 package io.tikmatrix.bridge.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tikmatrix.bridge.json.Json;
 import io.tikmatrix.bridge.licence.LicenceGate;
 import io.tikmatrix.bridge.submit.Submission;
 import org.apache.camel.Exchange;
@@ -15,8 +15,6 @@ import java.time.Instant;
  * repeats the whole attempt (request included), not just the step that threw.
  */
 public class TikMatrixCall {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LicenceGate licenceGate;
 
@@ -39,7 +37,7 @@ public class TikMatrixCall {
         exchange.getMessage().removeHeaders("CamelHttp*");
         exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
-        exchange.getMessage().setBody(JSON.writeValueAsBytes(request));
+        exchange.getMessage().setBody(Json.MAPPER.writeValueAsBytes(request));
     }
 
     public void readAnswer(Exchange exchange) throws TransientApiException, DescriptorRejectedException {

@@ -1,13 +1,13 @@
 package io.tikmatrix.bridge.deadletter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tikmatrix.bridge.api.DescriptorRejectedException;
 import io.tikmatrix.bridge.api.Rejection;
 import io.tikmatrix.bridge.api.TransientApiException;
 import io.tikmatrix.bridge.config.BridgeConfig;
+import io.tikmatrix.bridge.json.Json;
 import io.tikmatrix.bridge.reconcile.AmbiguousCallException;
 import io.tikmatrix.bridge.store.SubmissionJournal;
 import io.tikmatrix.bridge.submit.ReceiptLine;
@@ -32,7 +32,6 @@ public class DeadLetters {
     public static final String DESTINATION = "tikmatrixDeadLetterUri";
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SubmissionJournal journal;
 
@@ -52,7 +51,7 @@ public class DeadLetters {
         Rejection rejection = rejectionOf(cause);
         String key = keyFor(rejection.code());
 
-        ObjectNode record = JSON.createObjectNode();
+        ObjectNode record = Json.MAPPER.createObjectNode();
         ObjectNode body = s.descriptor().body();
         ObjectNode masked = body == null ? null : SecretMasker.mask(body);
         record.set("descriptor", masked);
@@ -77,7 +76,7 @@ public class DeadLetters {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.FILE_NAME, RecordNames.forKey(s.key()));
         // masking by field misses a key quoted where no api_key field is, such as in a reason: hidden by value too
-        exchange.getMessage().setBody(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(SecretValues.redact(record)));
+        exchange.getMessage().setBody(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(SecretValues.redact(record)));
         exchange.setProperty(DESTINATION, exchange.getContext().resolvePropertyPlaceholders("{{bridge.dead-letter." + key + "}}"));
         LOG.warn("dead-lettered {} under {} after {} attempt(s): {}", s.key(), key, s.attempts(), rejection.reason());
     }

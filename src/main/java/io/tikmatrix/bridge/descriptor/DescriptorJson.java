@@ -10,7 +10,11 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Locale;
 
-/** The one JSON configuration for reading inbox files, shared so inspection and reading agree. */
+/**
+ * The one JSON configuration for reading inbox files, shared so inspection and reading agree. Files come from
+ * outside and get limits of their own; the JSON the bridge itself writes and reads goes through
+ * {@link io.tikmatrix.bridge.json.Json}.
+ */
 final class DescriptorJson {
 
     /** Far deeper than any descriptor; a hostile file nested deeper is unreadable rather than a stack risk. */

@@ -2,8 +2,8 @@ package io.tikmatrix.bridge.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tikmatrix.bridge.json.Json;
 import io.tikmatrix.bridge.store.OutboxEvent;
 import io.tikmatrix.bridge.store.TrackedTask;
 
@@ -18,7 +18,6 @@ public final class CloudEvents {
     public static final String TASK_MISSING = "tikmatrix.task.missing";
     public static final String DESCRIPTOR_DEAD_LETTERED = "tikmatrix.descriptor.dead_lettered";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] STATUS_TEXTS = {"pending", "running", "completed", "failed"};
 
     private CloudEvents() {
@@ -26,7 +25,7 @@ public final class CloudEvents {
 
     /** Id {@code <task_id>-<status>}: a consumer that sees it twice may drop the second. */
     public static OutboxEvent statusChanged(TrackedTask task, Integer previousStatus, Instant time) {
-        ObjectNode status = JSON.createObjectNode();
+        ObjectNode status = Json.MAPPER.createObjectNode();
         status.put("status", task.status());
         status.put("status_text", statusText(task.status()));
         status.put("previous_status", previousStatus);
@@ -38,7 +37,7 @@ public final class CloudEvents {
 
     /** TikMatrix no longer knows the task (40401): it is announced once and no longer tracked. */
     public static OutboxEvent taskMissing(TrackedTask task, Instant time) {
-        ObjectNode status = JSON.createObjectNode();
+        ObjectNode status = Json.MAPPER.createObjectNode();
         status.put("last_status", task.status());
         status.put("last_status_text", statusText(task.status()));
         ObjectNode data = taskData(task, status);
@@ -56,7 +55,7 @@ public final class CloudEvents {
     }
 
     private static ObjectNode envelope(String id, String type, String subject, Instant time, JsonNode data) {
-        ObjectNode event = JSON.createObjectNode();
+        ObjectNode event = Json.MAPPER.createObjectNode();
         event.put("specversion", "1.0");
         event.put("id", id);
         event.put("source", SOURCE);
@@ -70,7 +69,7 @@ public final class CloudEvents {
 
     /** The fields in the order README, "Status events", shows them: the task, its status, then what it runs and where it came from. */
     private static ObjectNode taskData(TrackedTask task, ObjectNode status) {
-        ObjectNode data = JSON.createObjectNode();
+        ObjectNode data = Json.MAPPER.createObjectNode();
         data.put("task_id", task.taskId());
         data.setAll(status);
         data.put("script_name", task.scriptName());
@@ -83,7 +82,7 @@ public final class CloudEvents {
 
     private static JsonNode source(String json) {
         try {
-            return json == null ? null : JSON.readTree(json);
+            return json == null ? null : Json.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -91,7 +90,7 @@ public final class CloudEvents {
 
     private static String write(JsonNode event) {
         try {
-            return JSON.writeValueAsString(event);
+            return Json.MAPPER.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,8 +1,8 @@
 package io.tikmatrix.bridge.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tikmatrix.bridge.deadletter.RecordNames;
+import io.tikmatrix.bridge.json.Json;
 import io.tikmatrix.bridge.store.EventOutbox;
 import io.tikmatrix.bridge.submit.Submission;
 import org.apache.camel.Exchange;
@@ -16,8 +16,6 @@ import java.time.Instant;
  */
 public class DeadLetterEvents {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final EventOutbox outbox;
 
     public DeadLetterEvents(EventOutbox outbox) {
@@ -26,7 +24,7 @@ public class DeadLetterEvents {
 
     public void announce(Exchange exchange) throws IOException {
         String key = Submission.of(exchange).key();
-        JsonNode record = JSON.readTree(exchange.getMessage().getBody(String.class));
+        JsonNode record = Json.MAPPER.readTree(exchange.getMessage().getBody(String.class));
         outbox.add(CloudEvents.descriptorDeadLettered(eventId(exchange, key), key, record, Instant.now()));
     }
 

@@ -1,7 +1,6 @@
 package io.tikmatrix.bridge.inbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tikmatrix.bridge.descriptor.DescriptorReader;
 import io.tikmatrix.bridge.descriptor.DescriptorReaders;
@@ -9,6 +8,7 @@ import io.tikmatrix.bridge.descriptor.FileInspector;
 import io.tikmatrix.bridge.descriptor.InboxLimits;
 import io.tikmatrix.bridge.descriptor.Inspection;
 import io.tikmatrix.bridge.descriptor.UnreadableFileException;
+import io.tikmatrix.bridge.json.Json;
 import io.tikmatrix.bridge.validation.ConfigFieldTypes;
 import io.tikmatrix.bridge.validation.SecretValues;
 import org.apache.camel.Exchange;
@@ -33,7 +33,6 @@ public class InboxFiles {
     private static final String TAKEN = "tikmatrixTakenFile";
     private static final String INSPECTION = "tikmatrixInspection";
     private static final Logger LOG = LoggerFactory.getLogger(InboxFiles.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A file taken from the inbox: its private copy, and the name its receipt and archive copy have. */
     private record Taken(Path copy, String dropName, LocalDate day) {
@@ -141,14 +140,14 @@ public class InboxFiles {
     public void unreadableReport(Exchange exchange) throws JsonProcessingException {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
-        ObjectNode report = JSON.createObjectNode();
+        ObjectNode report = Json.MAPPER.createObjectNode();
         report.put("file", exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class));
         report.put("code", "unreadable");
         report.put("reason", cause == null ? "unknown" : SecretValues.redact(cause.getMessage()));
         report.put("dead_lettered_at", Instant.now().toString());
         LOG.warn("unreadable file {}: {}", name, report.get("reason").asText());
         exchange.getMessage().setHeader(Exchange.FILE_NAME, name + ".error.json");
-        exchange.getMessage().setBody(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+        exchange.getMessage().setBody(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
     }
 
     /** A file that fails after its receipt was begun leaves no half receipt behind. */

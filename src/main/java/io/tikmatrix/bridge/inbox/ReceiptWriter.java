@@ -2,8 +2,8 @@ package io.tikmatrix.bridge.inbox;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tikmatrix.bridge.config.OwnerOnly;
+import io.tikmatrix.bridge.json.Json;
 import io.tikmatrix.bridge.submit.ReceiptLine;
 import io.tikmatrix.bridge.validation.SecretValues;
 
@@ -29,8 +29,6 @@ public class ReceiptWriter implements AutoCloseable {
 
     public static final String PROPERTY = "tikmatrixReceipt";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private enum Count { submitted, dead_lettered, duplicate }
 
     private final Path target;
@@ -49,7 +47,7 @@ public class ReceiptWriter implements AutoCloseable {
         this.partial = partial(target);
         try {
             Files.createDirectories(target.getParent());
-            out = JSON.getFactory().createGenerator(Files.newOutputStream(partial), JsonEncoding.UTF8);
+            out = Json.MAPPER.getFactory().createGenerator(Files.newOutputStream(partial), JsonEncoding.UTF8);
             OwnerOnly.file(partial);
             out.useDefaultPrettyPrinter();
             out.writeStartObject();
@@ -86,7 +84,7 @@ public class ReceiptWriter implements AutoCloseable {
 
     private void write(ReceiptLine line) {
         try {
-            JSON.writeTree(out, SecretValues.redact(line.toJson()));
+            Json.MAPPER.writeTree(out, SecretValues.redact(line.toJson()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write receipt " + partial, e);
         }

@@ -1,12 +1,12 @@
 package io.tikmatrix.bridge.submit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tikmatrix.bridge.api.DescriptorRejectedException;
 import io.tikmatrix.bridge.api.Rejection;
 import io.tikmatrix.bridge.config.RetrySchedule;
 import io.tikmatrix.bridge.descriptor.Descriptor;
+import io.tikmatrix.bridge.json.Json;
 import io.tikmatrix.bridge.store.SubmissionJournal;
 import io.tikmatrix.bridge.tracking.TaskTracker;
 import io.tikmatrix.bridge.validation.DescriptorValidator;
@@ -27,7 +27,6 @@ public class SubmitSteps {
     public static final String DUPLICATE = "tikmatrixDuplicate";
 
     private static final Logger LOG = LoggerFactory.getLogger(SubmitSteps.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SubmissionJournal journal;
     private final DescriptorValidator validator;
@@ -85,7 +84,7 @@ public class SubmitSteps {
         if (SecretMasker.showsMask(s.descriptor().body())) {
             Optional<String> original = journal.withheldDescriptor(s.key());
             if (original.isPresent()) {
-                SecretMasker.restore(s.descriptor().body(), JSON.readTree(original.get()));
+                SecretMasker.restore(s.descriptor().body(), Json.MAPPER.readTree(original.get()));
             }
         }
     }

@@ -1,13 +1,13 @@
 package io.tikmatrix.bridge.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
+import io.tikmatrix.bridge.json.Json;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,10 +35,9 @@ final class ScriptSchemas {
         // the $id IRIs are names, not addresses: resolve them (and the $ref between files) from the jar
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
                 builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(BASE_IRI, "classpath:" + CLASSPATH_DIR)));
-        ObjectMapper mapper = new ObjectMapper();
-        documents.put(BASE_IRI + SHARED + ".json", read(mapper, SHARED));
+        documents.put(BASE_IRI + SHARED + ".json", read(SHARED));
         for (String script : SCRIPTS) {
-            documents.put(BASE_IRI + script + ".json", read(mapper, script));
+            documents.put(BASE_IRI + script + ".json", read(script));
             JsonSchema schema = factory.getSchema(SchemaLocation.of(BASE_IRI + script + ".json"));
             // compile every validator (and follow every $ref) now, so concurrent validate() calls only read
             schema.initializeValidators();
@@ -74,13 +73,13 @@ final class ScriptSchemas {
         return pointer.toString();
     }
 
-    private static JsonNode read(ObjectMapper mapper, String name) {
+    private static JsonNode read(String name) {
         String resource = CLASSPATH_DIR + name + ".json";
         try (InputStream in = ScriptSchemas.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("schema missing from the classpath: " + resource);
             }
-            return mapper.readTree(in);
+            return Json.MAPPER.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read schema " + resource, e);
         }
