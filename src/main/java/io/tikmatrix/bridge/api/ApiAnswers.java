@@ -1,5 +1,7 @@
 package io.tikmatrix.bridge.api;
 
+import io.tikmatrix.bridge.validation.Rejection;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.tikmatrix.bridge.api;
 
+import io.tikmatrix.bridge.validation.Rejection;
+
 /** A fault of the descriptor itself (validation, or an API code that no retry can change): dead-lettered at once. */
 public class DescriptorRejectedException extends Exception {
 

@@ -1,5 +1,7 @@
 package io.tikmatrix.bridge.api;
 
+import io.tikmatrix.bridge.validation.Rejection;
+
 /**
  * A fault that may pass by itself (code 50001, an HTTP 5xx/429 without envelope): retried with back-off,
  * dead-lettered under its code once the retry budget is spent.

@@ -1,7 +1,7 @@
 package io.tikmatrix.bridge.descriptor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tikmatrix.bridge.api.Rejection;
+import io.tikmatrix.bridge.validation.Rejection;
 import io.tikmatrix.bridge.validation.SecretValues;
 
 /**

@@ -2,7 +2,7 @@ package io.tikmatrix.bridge.descriptor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tikmatrix.bridge.api.Rejection;
+import io.tikmatrix.bridge.validation.Rejection;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;

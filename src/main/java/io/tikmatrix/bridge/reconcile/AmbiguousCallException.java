@@ -1,7 +1,7 @@
 package io.tikmatrix.bridge.reconcile;
 
 import io.tikmatrix.bridge.api.DescriptorRejectedException;
-import io.tikmatrix.bridge.api.Rejection;
+import io.tikmatrix.bridge.validation.Rejection;
 
 import java.util.List;
 

@@ -3,8 +3,8 @@ package io.tikmatrix.bridge.submit;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tikmatrix.bridge.api.Rejection;
 import io.tikmatrix.bridge.descriptor.Source;
+import io.tikmatrix.bridge.validation.Rejection;
 
 import java.util.List;
 

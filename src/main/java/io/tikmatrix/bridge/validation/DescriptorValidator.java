@@ -1,7 +1,6 @@
 package io.tikmatrix.bridge.validation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tikmatrix.bridge.api.Rejection;
 
 import java.util.Optional;
 import java.util.Set;

@@ -3,7 +3,6 @@ package io.tikmatrix.bridge.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.ValidationMessage;
-import io.tikmatrix.bridge.api.Rejection;
 
 import java.util.Collections;
 import java.util.Iterator;

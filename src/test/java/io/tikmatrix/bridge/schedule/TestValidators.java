@@ -1,8 +1,8 @@
 package io.tikmatrix.bridge.schedule;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tikmatrix.bridge.api.Rejection;
 import io.tikmatrix.bridge.validation.DescriptorValidator;
+import io.tikmatrix.bridge.validation.Rejection;
 
 import java.util.Optional;
 import java.util.Set;

@@ -1,6 +1,4 @@
-package io.tikmatrix.bridge.api;
-
-import io.tikmatrix.bridge.validation.SecretValues;
+package io.tikmatrix.bridge.validation;
 
 /**
  * Why a descriptor was not turned into a task: the dead-letter key (an API error code such as
