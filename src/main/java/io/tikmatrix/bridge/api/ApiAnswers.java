@@ -1,5 +1,6 @@
 package io.tikmatrix.bridge.api;
 
+import io.tikmatrix.bridge.validation.DeadLetterKey;
 import io.tikmatrix.bridge.validation.Rejection;
 
 import java.util.ArrayList;
@@ -12,8 +13,6 @@ import java.util.List;
  */
 public final class ApiAnswers {
 
-    public static final String UNREACHABLE = "unreachable";
-
     private ApiAnswers() {
     }
 
@@ -23,9 +22,9 @@ public final class ApiAnswers {
             // gateways and overloaded servers answer without the envelope; only their 5xx/408/429 are worth a retry
             String reason = "HTTP " + httpStatus + " without an API envelope" + snippet(body);
             if (httpStatus >= 500 || httpStatus == 408 || httpStatus == 429) {
-                throw new TransientApiException(new Rejection(UNREACHABLE, httpStatus, reason));
+                throw new TransientApiException(new Rejection(DeadLetterKey.UNREACHABLE, httpStatus, reason));
             }
-            throw new DescriptorRejectedException(new Rejection("other", httpStatus, reason));
+            throw new DescriptorRejectedException(new Rejection(DeadLetterKey.OTHER, httpStatus, reason));
         }
         if (envelope.ok()) {
             List<Long> ids = new ArrayList<>();

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tikmatrix.bridge.api.DescriptorRejectedException;
 import io.tikmatrix.bridge.api.TransientApiException;
-import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.json.Json;
 import io.tikmatrix.bridge.reconcile.AmbiguousCallException;
 import io.tikmatrix.bridge.store.SubmissionJournal;
 import io.tikmatrix.bridge.submit.ReceiptLine;
 import io.tikmatrix.bridge.submit.Submission;
+import io.tikmatrix.bridge.validation.DeadLetterKey;
 import io.tikmatrix.bridge.validation.Rejection;
 import io.tikmatrix.bridge.validation.SecretMasker;
 import io.tikmatrix.bridge.validation.SecretValues;
@@ -49,7 +49,7 @@ public class DeadLetters {
             return;
         }
         Rejection rejection = rejectionOf(cause);
-        String key = keyFor(rejection.code());
+        DeadLetterKey key = DeadLetterKey.ofCode(rejection.code());
 
         ObjectNode record = Json.MAPPER.createObjectNode();
         ObjectNode body = s.descriptor().body();
@@ -70,20 +70,15 @@ public class DeadLetters {
         record.put("dead_lettered_at", Instant.now().toString());
 
         // the record shows secrets masked: a replay takes them back from the journal
-        journal.deadLettered(s.key(), masked != null && !masked.equals(body) ? body.toString() : null, key,
+        journal.deadLettered(s.key(), masked != null && !masked.equals(body) ? body.toString() : null, key.key(),
                 cause instanceof AmbiguousCallException ambiguous ? ambiguous.candidateTaskIds() : List.of());
         s.receiptLine(ReceiptLine.deadLettered(s.source(), s.key(), rejection));
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.FILE_NAME, RecordNames.forKey(s.key()));
         // masking by field misses a key quoted where no api_key field is, such as in a reason: hidden by value too
         exchange.getMessage().setBody(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(SecretValues.redact(record)));
-        exchange.setProperty(DESTINATION, exchange.getContext().resolvePropertyPlaceholders("{{bridge.dead-letter." + key + "}}"));
-        LOG.warn("dead-lettered {} under {} after {} attempt(s): {}", s.key(), key, s.attempts(), rejection.reason());
-    }
-
-    /** The dead-letter key of an API code: the codes README names keep their own place, any other goes to {@code other}. */
-    public static String keyFor(String code) {
-        return BridgeConfig.DEAD_LETTER_KEYS.contains(code) && !"unreadable".equals(code) ? code : "other";
+        exchange.setProperty(DESTINATION, exchange.getContext().resolvePropertyPlaceholders("{{bridge.dead-letter." + key.key() + "}}"));
+        LOG.warn("dead-lettered {} under {} after {} attempt(s): {}", s.key(), key.key(), s.attempts(), rejection.reason());
     }
 
     static Rejection rejectionOf(Exception e) {
@@ -94,7 +89,7 @@ public class DeadLetters {
             return t.rejection();
         }
         // connection refused or reset, time-outs: the API was never heard
-        return Rejection.of("unreachable", e == null ? "unknown failure" : describe(e));
+        return Rejection.of(DeadLetterKey.UNREACHABLE, e == null ? "unknown failure" : describe(e));
     }
 
     private static String describe(Throwable e) {

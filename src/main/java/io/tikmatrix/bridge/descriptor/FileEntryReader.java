@@ -2,6 +2,7 @@ package io.tikmatrix.bridge.descriptor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tikmatrix.bridge.validation.DeadLetterKey;
 import io.tikmatrix.bridge.validation.Rejection;
 import java.io.Closeable;
 import java.io.IOException;
@@ -14,8 +15,6 @@ import java.util.NoSuchElementException;
  * gives every entry its file source and positional key.
  */
 abstract class FileEntryReader implements DescriptorReader {
-
-    private static final String MALFORMED = "40001";
 
     protected final String fileName;
     protected final InboxLimits limits;
@@ -81,7 +80,7 @@ abstract class FileEntryReader implements DescriptorReader {
     /** An entry that cannot be sent; its reason must name the file and position so a person can fix it. */
     protected Descriptor unparsable(long position, String reason) {
         return Descriptor.unparsable(Source.file(fileName, position),
-                DescriptorKeys.forFileEntry(null, fileName, sha256, position), Rejection.of(MALFORMED, reason));
+                DescriptorKeys.forFileEntry(null, fileName, sha256, position), Rejection.of(DeadLetterKey.INVALID_PARAMETERS, reason));
     }
 
     @Override

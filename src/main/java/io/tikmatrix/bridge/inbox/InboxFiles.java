@@ -10,6 +10,7 @@ import io.tikmatrix.bridge.descriptor.Inspection;
 import io.tikmatrix.bridge.descriptor.UnreadableFileException;
 import io.tikmatrix.bridge.json.Json;
 import io.tikmatrix.bridge.validation.ConfigFieldTypes;
+import io.tikmatrix.bridge.validation.DeadLetterKey;
 import io.tikmatrix.bridge.validation.SecretValues;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -142,7 +143,7 @@ public class InboxFiles {
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
         ObjectNode report = Json.MAPPER.createObjectNode();
         report.put("file", exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class));
-        report.put("code", "unreadable");
+        report.put("code", DeadLetterKey.UNREADABLE.key());
         report.put("reason", cause == null ? "unknown" : SecretValues.redact(cause.getMessage()));
         report.put("dead_lettered_at", Instant.now().toString());
         LOG.warn("unreadable file {}: {}", name, report.get("reason").asText());

@@ -1,6 +1,7 @@
 package io.tikmatrix.bridge.reconcile;
 
 import io.tikmatrix.bridge.api.DescriptorRejectedException;
+import io.tikmatrix.bridge.validation.DeadLetterKey;
 import io.tikmatrix.bridge.validation.Rejection;
 
 import java.util.List;
@@ -11,12 +12,10 @@ import java.util.List;
  */
 public class AmbiguousCallException extends DescriptorRejectedException {
 
-    public static final String KEY = "ambiguous";
-
     private final transient List<Long> candidateTaskIds;
 
     public AmbiguousCallException(String reason, List<Long> candidateTaskIds) {
-        super(Rejection.of(KEY, reason));
+        super(Rejection.of(DeadLetterKey.AMBIGUOUS, reason));
         this.candidateTaskIds = List.copyOf(candidateTaskIds);
     }
 

@@ -16,10 +16,6 @@ import java.util.TreeSet;
  */
 public class SchemaDescriptorValidator implements DescriptorValidator, ConfigFieldTypes {
 
-    private static final String NO_SCRIPT = "40002";
-    private static final String UNAVAILABLE_SCRIPT = "40003";
-    private static final String INVALID = "40001";
-
     private final ScriptSchemas schemas;
     private final ReasonWriter reasons;
 
@@ -32,18 +28,20 @@ public class SchemaDescriptorValidator implements DescriptorValidator, ConfigFie
     public Optional<Rejection> validate(ObjectNode descriptor) {
         JsonNode name = descriptor.get("script_name");
         if (name == null || name.isNull() || (name.isTextual() && name.asText().isBlank())) {
-            return Optional.of(Rejection.of(NO_SCRIPT, "script_name: required"));
+            return Optional.of(Rejection.of(DeadLetterKey.NO_SCRIPT_NAME, "script_name: required"));
         }
         if (!name.isTextual()) {
-            return Optional.of(Rejection.of(INVALID, "script_name: expected string, got " + ReasonWriter.jsonType(name)));
+            return Optional.of(Rejection.of(DeadLetterKey.INVALID_PARAMETERS,
+                    "script_name: expected string, got " + ReasonWriter.jsonType(name)));
         }
         String script = name.asText();
         if (!schemas.supports(script)) {
-            return Optional.of(Rejection.of(UNAVAILABLE_SCRIPT,
+            return Optional.of(Rejection.of(DeadLetterKey.SCRIPT_NOT_ALLOWED,
                     "script_name: script '" + script + "' is not available through the API"));
         }
         Set<ValidationMessage> messages = schemas.schema(script).validate(descriptor);
-        return messages.isEmpty() ? Optional.empty() : Optional.of(Rejection.of(INVALID, reasons.reasonFor(messages)));
+        return messages.isEmpty() ? Optional.empty()
+                : Optional.of(Rejection.of(DeadLetterKey.INVALID_PARAMETERS, reasons.reasonFor(messages)));
     }
 
     /** Empty for a script without a schema: such a descriptor is rejected anyway. */

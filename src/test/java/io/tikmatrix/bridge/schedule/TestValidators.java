@@ -1,6 +1,7 @@
 package io.tikmatrix.bridge.schedule;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tikmatrix.bridge.validation.DeadLetterKey;
 import io.tikmatrix.bridge.validation.DescriptorValidator;
 import io.tikmatrix.bridge.validation.Rejection;
 
@@ -18,11 +19,11 @@ final class TestValidators {
     static DescriptorValidator scriptNameAndTaskDuration() {
         return of(task -> {
             if (!task.hasNonNull("script_name")) {
-                return Optional.of(Rejection.of("40002", "script_name: required"));
+                return Optional.of(Rejection.of(DeadLetterKey.NO_SCRIPT_NAME, "script_name: required"));
             }
             var duration = task.path("script_config").get("task_duration");
             if (duration != null && !duration.isNumber()) {
-                return Optional.of(Rejection.of("40001", "script_config.task_duration: expected number"));
+                return Optional.of(Rejection.of(DeadLetterKey.INVALID_PARAMETERS, "script_config.task_duration: expected number"));
             }
             return Optional.empty();
         });
