@@ -1,7 +1,6 @@
 package io.tikmatrix.bridge;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.tikmatrix.bridge.api.TikMatrixCall;
 import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.config.RetrySchedule;
 import io.tikmatrix.bridge.config.InvalidConfigurationException;
@@ -19,6 +18,7 @@ import io.tikmatrix.bridge.schedule.SchedulesWiring;
 import io.tikmatrix.bridge.store.StoreDataSource;
 import io.tikmatrix.bridge.store.SubmissionJournal;
 import io.tikmatrix.bridge.submit.SubmitSteps;
+import io.tikmatrix.bridge.submit.TikMatrixCall;
 import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;

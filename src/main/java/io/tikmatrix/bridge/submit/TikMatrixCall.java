@@ -1,16 +1,20 @@
-package io.tikmatrix.bridge.api;
+package io.tikmatrix.bridge.submit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tikmatrix.bridge.api.ApiAnswers;
+import io.tikmatrix.bridge.api.DescriptorRejectedException;
+import io.tikmatrix.bridge.api.LicenceDeniedException;
+import io.tikmatrix.bridge.api.TransientApiException;
 import io.tikmatrix.bridge.json.Json;
 import io.tikmatrix.bridge.licence.LicenceGate;
-import io.tikmatrix.bridge.submit.Submission;
 import org.apache.camel.Exchange;
 
 import java.time.Instant;
 
 /**
- * One attempt of {@code POST /task}: the request before, the reading of the answer after. The call route
+ * One attempt of {@code POST /task} for a descriptor's {@link Submission}: the request before, the reading of the
+ * answer after ({@link ApiAnswers} says what it means, this records it on the submission). The call route
  * runs without an error handler so a failed attempt goes back to the submit route, whose redelivery
  * repeats the whole attempt (request included), not just the step that threw.
  */
