@@ -6,40 +6,41 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tikmatrix.bridge.json.Json;
 import io.tikmatrix.bridge.store.OutboxEvent;
 import io.tikmatrix.bridge.store.TrackedTask;
+import io.tikmatrix.bridge.tracking.StatusText;
+import io.tikmatrix.bridge.tracking.TransitionEvents;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
 
-/** The CloudEvents 1.0 JSON documents the bridge publishes (README, "Status events"), written by hand with Jackson. */
-public final class CloudEvents {
+/**
+ * The CloudEvents 1.0 JSON documents the bridge publishes (README, "Status events"), written by hand with Jackson:
+ * the tracker's transitions, and dead-lettered descriptors.
+ */
+public final class CloudEvents implements TransitionEvents {
 
     public static final String SOURCE = "tikmatrix-bridge";
     public static final String STATUS_CHANGED = "tikmatrix.task.status.changed";
     public static final String TASK_MISSING = "tikmatrix.task.missing";
     public static final String DESCRIPTOR_DEAD_LETTERED = "tikmatrix.descriptor.dead_lettered";
 
-    private static final String[] STATUS_TEXTS = {"pending", "running", "completed", "failed"};
-
-    private CloudEvents() {
-    }
-
     /** Id {@code <task_id>-<status>}: a consumer that sees it twice may drop the second. */
-    public static OutboxEvent statusChanged(TrackedTask task, Integer previousStatus, Instant time) {
+    @Override
+    public OutboxEvent statusChanged(TrackedTask task, Integer previousStatus, Instant time) {
         ObjectNode status = Json.MAPPER.createObjectNode();
         status.put("status", task.status());
-        status.put("status_text", statusText(task.status()));
+        status.put("status_text", StatusText.of(task.status()));
         status.put("previous_status", previousStatus);
-        status.put("previous_status_text", previousStatus == null ? null : statusText(previousStatus));
+        status.put("previous_status_text", previousStatus == null ? null : StatusText.of(previousStatus));
         ObjectNode data = taskData(task, status);
         String id = task.taskId() + "-" + task.status();
         return new OutboxEvent(id, task.taskId(), write(envelope(id, STATUS_CHANGED, Long.toString(task.taskId()), time, data)));
     }
 
-    /** TikMatrix no longer knows the task (40401): it is announced once and no longer tracked. */
-    public static OutboxEvent taskMissing(TrackedTask task, Instant time) {
+    @Override
+    public OutboxEvent taskMissing(TrackedTask task, Instant time) {
         ObjectNode status = Json.MAPPER.createObjectNode();
         status.put("last_status", task.status());
-        status.put("last_status_text", statusText(task.status()));
+        status.put("last_status_text", StatusText.of(task.status()));
         ObjectNode data = taskData(task, status);
         String id = task.taskId() + "-missing";
         return new OutboxEvent(id, task.taskId(), write(envelope(id, TASK_MISSING, Long.toString(task.taskId()), time, data)));
@@ -48,10 +49,6 @@ public final class CloudEvents {
     /** @param record the dead-letter record as written, secrets already masked */
     public static OutboxEvent descriptorDeadLettered(String id, String descriptorKey, JsonNode record, Instant time) {
         return new OutboxEvent(id, null, write(envelope(id, DESCRIPTOR_DEAD_LETTERED, descriptorKey, time, record)));
-    }
-
-    public static String statusText(int status) {
-        return status >= 0 && status < STATUS_TEXTS.length ? STATUS_TEXTS[status] : "unknown";
     }
 
     private static ObjectNode envelope(String id, String type, String subject, Instant time, JsonNode data) {

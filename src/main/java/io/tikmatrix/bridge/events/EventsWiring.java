@@ -41,7 +41,7 @@ public final class EventsWiring {
         List<EventEndpoint> endpoints = endpoints(config);
         EventOutbox outbox = new EventOutbox(dataSource, endpoints.stream().map(EventEndpoint::name).toList());
         TaskStore taskStore = new TaskStore(dataSource, outbox);
-        TaskTracker tracker = new TaskTracker(taskStore, Instant::now);
+        TaskTracker tracker = new TaskTracker(taskStore, new CloudEvents(), Instant::now);
         TaskQueries api = new TaskQueries(config.get("tikmatrix.base-url"),
                 config.duration("tikmatrix.connect-timeout"), config.duration("tikmatrix.response-timeout"));
         RetrySchedule retry = RetrySchedule.of(config, "bridge.events.retry");

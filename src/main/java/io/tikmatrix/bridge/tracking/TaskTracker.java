@@ -2,7 +2,6 @@ package io.tikmatrix.bridge.tracking;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tikmatrix.bridge.descriptor.Descriptor;
-import io.tikmatrix.bridge.events.CloudEvents;
 import io.tikmatrix.bridge.store.TaskChange;
 import io.tikmatrix.bridge.store.TaskStore;
 import io.tikmatrix.bridge.store.TrackedTask;
@@ -19,6 +18,7 @@ import java.util.function.Supplier;
  * Turns what the bridge knows of its tasks into stored state and events: a created task is tracked
  * (with its pending event), and each change a poll observes is one event, the previous status being the
  * one last stored, so a task seen pending and then completed gives one 0 → 2 event and nothing invented.
+ * What an event says is up to {@link TransitionEvents}.
  */
 public class TaskTracker {
 
@@ -26,10 +26,12 @@ public class TaskTracker {
     private static final Logger LOG = LoggerFactory.getLogger(TaskTracker.class);
 
     private final TaskStore store;
+    private final TransitionEvents events;
     private final Supplier<Instant> clock;
 
-    public TaskTracker(TaskStore store, Supplier<Instant> clock) {
+    public TaskTracker(TaskStore store, TransitionEvents events, Supplier<Instant> clock) {
         this.store = store;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -48,7 +50,7 @@ public class TaskTracker {
             TrackedTask task = new TrackedTask(taskIds.get(i), descriptor.key(), body.path("script_name").asText(null),
                     runsOn(serials, taskIds.size(), i), runsOn(usernames, taskIds.size(), i),
                     source, 0, false);
-            created.add(new TaskChange(task, null, CloudEvents.statusChanged(task, null, now)));
+            created.add(new TaskChange(task, null, events.statusChanged(task, null, now)));
         }
         store.apply(created).forEach(this::announce);
     }
@@ -74,26 +76,26 @@ public class TaskTracker {
         store.apply(changes).forEach(this::announce);
     }
 
-    private static Optional<TaskChange> changeOf(Observation o, Instant now) {
+    private Optional<TaskChange> changeOf(Observation o, Instant now) {
         TrackedTask before = o.before();
         if (o.isMissing()) {
             TrackedTask gone = before.moveTo(before.status(), true, null, null);
-            return Optional.of(new TaskChange(gone, before.status(), CloudEvents.taskMissing(gone, now)));
+            return Optional.of(new TaskChange(gone, before.status(), events.taskMissing(gone, now)));
         }
         // statuses only move forward for a tracked task; anything else is a stale read
         if (o.status() <= before.status()) {
             return Optional.empty();
         }
         TrackedTask after = before.moveTo(o.status(), o.status() >= COMPLETED, o.serial(), o.username());
-        return Optional.of(new TaskChange(after, before.status(), CloudEvents.statusChanged(after, before.status(), now)));
+        return Optional.of(new TaskChange(after, before.status(), events.statusChanged(after, before.status(), now)));
     }
 
     /** One readable line per transition: {@code task 1003 follow @x (emulator-5554): pending → running}. */
     private void announce(TaskChange change) {
         TrackedTask t = change.task();
         String who = (t.username() == null ? "" : " " + t.username()) + (t.serial() == null ? "" : " (" + t.serial() + ")");
-        String from = change.previousStatus() == null ? "new" : CloudEvents.statusText(change.previousStatus());
-        String to = t.terminal() && t.status() == change.previousStatus() ? "missing" : CloudEvents.statusText(t.status());
+        String from = change.previousStatus() == null ? "new" : StatusText.of(change.previousStatus());
+        String to = t.terminal() && t.status() == change.previousStatus() ? "missing" : StatusText.of(t.status());
         LOG.info("task {} {}{}: {} → {}", t.taskId(), t.scriptName(), who, from, to);
     }
 

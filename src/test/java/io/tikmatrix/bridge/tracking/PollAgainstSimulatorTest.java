@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tikmatrix.bridge.descriptor.Descriptor;
 import io.tikmatrix.bridge.descriptor.Source;
+import io.tikmatrix.bridge.events.CloudEvents;
 import io.tikmatrix.bridge.simulator.ManualClock;
 import io.tikmatrix.bridge.simulator.SimulatorSettings;
 import io.tikmatrix.bridge.simulator.TikMatrixSimulator;
@@ -57,7 +58,8 @@ abstract class PollAgainstSimulatorTest {
         simulator = new TikMatrixSimulator(
                 SimulatorSettings.defaults().withClock(clock).withMaxPageSize(maxPageSize)).start(0);
         dataSource = StoreDataSource.open(TestDatabases.h2(dir), "", "");
-        tracker = new TaskTracker(new TaskStore(dataSource, new EventOutbox(dataSource, List.of("file-events"))), clock);
+        tracker = new TaskTracker(new TaskStore(dataSource, new EventOutbox(dataSource, List.of("file-events"))),
+                new CloudEvents(), clock);
         queries = new TaskQueries(simulator.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(10));
         poller = new StatusPoller(queries, tracker);
     }
