@@ -2,6 +2,9 @@
 # Benchmarks of tikmatrix-bridge; results and how to read them: docs/BENCHMARKS.md.
 #   bench/run.sh [descriptors]    inbox throughput and peak heap (default 10000 descriptors)
 #   bench/run.sh events           latency from a status change at the simulator to its event file
+#   bench/run.sh speed [n]        the issue "Speed" figures in one run: a plain keep-alive client's rate, a warm
+#                                 bridge's rate, CPU per 1,000 and peak RSS on n posts (default 10000), start to
+#                                 healthy, idle CPU and memory; BENCH_BRIDGE_JVM sets the bridge JVM's options
 # BENCH_HEAP caps the bridge JVM's heap (default 256m), to show a big file does not need a big heap.
 # BENCH_OPTS passes more JVM options, e.g. -Dbridge.api.concurrency=16 or -Dbridge.status.poll-interval=1s.
 set -euo pipefail
@@ -10,9 +13,12 @@ mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench
 if [ "${1:-}" = "events" ]; then
   main=io.tikmatrix.bridge.bench.EventLatencyBenchmark
   shift
+elif [ "${1:-}" = "speed" ]; then
+  main=io.tikmatrix.bridge.bench.SpeedBenchmark
+  shift
 else
   main=io.tikmatrix.bridge.bench.InboxBenchmark
 fi
 exec java -Xmx"${BENCH_HEAP:-256m}" -Dlog4j2.level=WARN ${BENCH_OPTS:-} \
-  -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
+  -cp "$PWD/target/classes:$PWD/target/test-classes:$(cat target/bench.classpath)" \
   "$main" "$@"

@@ -5,6 +5,7 @@ import io.tikmatrix.bridge.simulator.SimulatorSettings;
 import io.tikmatrix.bridge.simulator.Task;
 import io.tikmatrix.bridge.simulator.TikMatrixSimulator;
 import io.tikmatrix.bridge.support.BridgeHarness;
+import io.tikmatrix.bridge.support.BridgeProcess;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -114,7 +115,7 @@ class KillNineTest {
                 .withMinimalTaskObjects(run.minimalTaskObjects())).start(0);
         Path dataDir = workingDir.resolve("data");
         injectFaults(new Random(SEED), run.lines());
-        bridge = new BridgeProcess(workingDir, settings(dataDir));
+        bridge = new BridgeProcess(workingDir, List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), settings(dataDir));
         Random killMoments = new Random(SEED + 1);
 
         bridge.start();

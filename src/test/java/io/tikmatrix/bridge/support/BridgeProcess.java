@@ -1,4 +1,4 @@
-package io.tikmatrix.bridge.crash;
+package io.tikmatrix.bridge.support;
 
 import io.tikmatrix.bridge.BridgeMain;
 
@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
  * a working directory that holds a copy of the project's {@code routes/}, configured with {@code -D} options,
  * its output appended to one log file across all its lives.
  */
-final class BridgeProcess implements AutoCloseable {
+public final class BridgeProcess implements AutoCloseable {
 
     /** What {@link BridgeMain} logs once the Camel context runs. */
     private static final String READY_LINE = "tikmatrix-bridge running against";
@@ -33,26 +33,28 @@ final class BridgeProcess implements AutoCloseable {
     private final List<String> command;
     private final Path log;
     private Process process;
+    private long launchedAtNanos;
     private int starts;
 
-    BridgeProcess(Path workingDir, Map<String, String> settings) {
+    /** @param jvmOptions heap and compiler options of the bridge's JVM, e.g. {@code -Xmx384m} */
+    public BridgeProcess(Path workingDir, List<String> jvmOptions, Map<String, String> settings) {
         this.workingDir = workingDir;
         this.log = workingDir.resolve("bridge.log");
         copyRoutes(Path.of("routes").toAbsolutePath(), workingDir.resolve("routes"));
-        command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                // the test classpath carries log4j2-test.xml (errors only); the product's own configuration
-                // logs the ready line and each submission, which is what a failure report needs
-                "-Dlog4j2.configurationFile=log4j2.xml",
-                "-cp", System.getProperty("java.class.path")));
+        command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        // the test classpath carries log4j2-test.xml (errors only); the product's own configuration
+        // logs the ready line and each submission, which is what a failure report needs
+        command.addAll(List.of("-Dlog4j2.configurationFile=log4j2.xml", "-cp", System.getProperty("java.class.path")));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add(BridgeMain.class.getName());
     }
 
     /** Starts a new life of the bridge and returns once it logs that it runs. */
-    void start() {
+    public void start() {
         starts++;
         long logStart = appendToLog("==== start " + starts + " ====");
+        launchedAtNanos = System.nanoTime();
         try {
             process = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -66,7 +68,7 @@ final class BridgeProcess implements AutoCloseable {
     }
 
     /** Fails with the log's tail when the bridge died by itself, so a broken set-up is not read as a product fault. */
-    void requireAlive() {
+    public void requireAlive() {
         if (process == null || !process.isAlive()) {
             throw new IllegalStateException("the bridge JVM is not running (exit code "
                     + (process == null ? "none" : process.exitValue()) + "); its log ends with:\n" + logTail(40));
@@ -74,7 +76,7 @@ final class BridgeProcess implements AutoCloseable {
     }
 
     /** SIGKILL on Linux (TerminateProcess on Windows): no shutdown hook, no flush, no goodbye. */
-    void kill() {
+    public void kill() {
         if (process == null) {
             return;
         }
@@ -90,11 +92,22 @@ final class BridgeProcess implements AutoCloseable {
         process = null;
     }
 
-    int starts() {
+    /** The running JVM, for its CPU time and memory. */
+    public ProcessHandle handle() {
+        requireAlive();
+        return process.toHandle();
+    }
+
+    /** {@link System#nanoTime()} when the current life was launched. */
+    public long launchedAtNanos() {
+        return launchedAtNanos;
+    }
+
+    public int starts() {
         return starts;
     }
 
-    String logTail(int lines) {
+    public String logTail(int lines) {
         List<String> all = readLog().lines().toList();
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
