@@ -3,7 +3,6 @@ package io.tikmatrix.bridge.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tikmatrix.bridge.licence.LicenceGate;
 import io.tikmatrix.bridge.submit.Submission;
 import org.apache.camel.Exchange;
 
@@ -18,15 +17,8 @@ public class TikMatrixCall {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final LicenceGate licenceGate;
-
-    public TikMatrixCall(LicenceGate licenceGate) {
-        this.licenceGate = licenceGate;
-    }
-
-    /** Waits while the licence is refused, then counts the attempt. */
-    public void beginAttempt(Exchange exchange) throws InterruptedException {
-        licenceGate.awaitLicence();
+    /** Counts the attempt; the call route asked the licence gate first. */
+    public void beginAttempt(Exchange exchange) {
         Submission.of(exchange).attempt(Instant.now());
     }
 
@@ -42,7 +34,7 @@ public class TikMatrixCall {
         exchange.getMessage().setBody(JSON.writeValueAsBytes(request));
     }
 
-    public void readAnswer(Exchange exchange) throws TransientApiException, DescriptorRejectedException {
+    public void readAnswer(Exchange exchange) throws TransientApiException, DescriptorRejectedException, LicenceDeniedException {
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String body = exchange.getMessage().getBody(String.class);
         Submission s = Submission.of(exchange);
@@ -52,8 +44,7 @@ public class TikMatrixCall {
             s.taskIds(ApiAnswers.taskIds(status, body));
             s.answered();
         } catch (LicenceDeniedException e) {
-            s.answered();
-            licenceGate.holdForLicence(e.rejection().reason());
+            s.refusedForLicence();
             throw e;
         } catch (DescriptorRejectedException e) {
             s.answered();
