@@ -3,6 +3,8 @@ package io.tikmatrix.bridge.licence;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tikmatrix.bridge.simulator.Fault;
 import io.tikmatrix.bridge.support.BridgeHarness;
+import io.tikmatrix.bridge.support.CapturedLogs;
+import org.apache.camel.impl.engine.DefaultShutdownStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,7 +22,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A descriptor already in flight when the licence is refused waits as an exchange, not in a thread, and once the
- * licence is back every descriptor of its file has exactly one task: none dead-lettered, none posted twice.
+ * licence is back every descriptor of its file has exactly one task: none dead-lettered, none posted twice. A stop
+ * does not wait for the licence.
  */
 class HeldInFlightTest {
 
@@ -30,17 +33,14 @@ class HeldInFlightTest {
     @RegisterExtension
     final BridgeHarness bridge = new BridgeHarness();
 
+    @RegisterExtension
+    final CapturedLogs shutdown = CapturedLogs.of(DefaultShutdownStrategy.class);
+
     @Test
     void aDescriptorRefusedInFlightHoldsNoThreadWhileItWaits() {
         bridge.with("tikmatrix.response-timeout", "10s").start();
-        // the call is answered only after the plan lost API access: 40301 to a descriptor in flight
-        bridge.simulator().faults().failNext(1, "POST", "/task", Fault.delay(Duration.ofSeconds(1)));
-        bridge.drop("inflight.json", WARMUP.formatted("one"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> bridge.simulator().requestCount("POST", "/task") == 1);
-        bridge.simulator().faults().setPlan(false);
+        refuseInFlight("inflight.json");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> bridge.bridge().licenceGate().state() == LicenceGate.State.HELD_LICENCE
-                && submitPool().getActiveCount() == 0);
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
             assertThat(submitPool().getActiveCount()).as("submit threads at work").isZero();
             assertThat(threadsWaitingInTheGate()).isEmpty();
@@ -55,6 +55,27 @@ class HeldInFlightTest {
         assertThat(bridge.simulator().tasks()).hasSize(1);
         assertThat(bridge.simulator().requestCount("POST", "/task")).isEqualTo(2);
         assertThat(bridge.dir("deadletter")).isEmptyDirectory();
+    }
+
+    @Test
+    void aStopEndsTheWaitAndTheDescriptorIsSubmittedOnceAfterTheNextStart() {
+        // a stop that has to wait for the wait runs into the shutdown time-out: connect (5s) plus response time-out
+        bridge.with("tikmatrix.response-timeout", "2s").with("bridge.licence.check-interval", "1s").start();
+        refuseInFlight("stopped.json");
+
+        bridge.stop();
+
+        assertThat(shutdown.all()).doesNotContain("Timeout occurred during graceful shutdown");
+        assertThat(bridge.dir("inbox/stopped.json")).as("left for the next start").exists();
+        assertThat(bridge.dir("receipts/stopped.json.receipt.json")).doesNotExist();
+        assertThat(bridge.dir("deadletter")).isEmptyDirectory();
+
+        bridge.simulator().faults().setPlan(true);
+        bridge.start();
+
+        assertThat(bridge.awaitReceipt("stopped.json").path("summary").path("submitted").asInt()).isEqualTo(1);
+        assertThat(bridge.simulator().tasks()).hasSize(1);
+        assertThat(bridge.simulator().requestCount("POST", "/task")).isEqualTo(2);
     }
 
     @Test
@@ -86,6 +107,19 @@ class HeldInFlightTest {
         assertThat(summary.path("submitted").asInt() + summary.path("duplicate").asInt()).isEqualTo(40);
         assertThat(summary.path("dead_lettered").asInt()).isZero();
         assertThat(bridge.dir("deadletter")).isEmptyDirectory();
+    }
+
+    /**
+     * Drops a file of one descriptor whose call is answered only after the plan lost API access: 40301 to a
+     * descriptor in flight. Returns once the answer is read and intake is held.
+     */
+    private void refuseInFlight(String name) {
+        bridge.simulator().faults().failNext(1, "POST", "/task", Fault.delay(Duration.ofSeconds(1)));
+        bridge.drop(name, WARMUP.formatted("one"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> bridge.simulator().requestCount("POST", "/task") == 1);
+        bridge.simulator().faults().setPlan(false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> bridge.bridge().licenceGate().state() == LicenceGate.State.HELD_LICENCE
+                && submitPool().getActiveCount() == 0);
     }
 
     private ThreadPoolExecutor submitPool() {

@@ -1,14 +1,15 @@
 package io.tikmatrix.bridge.licence;
 
+import io.tikmatrix.bridge.schedule.EveryFourSeconds;
 import io.tikmatrix.bridge.support.BridgeHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
+import static io.tikmatrix.bridge.schedule.EveryFourSeconds.PERIOD_SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,9 +18,6 @@ import static org.awaitility.Awaitility.await;
  * schedule's misfire rule decides, when the licence is back, as after a restart. No fire time is submitted twice.
  */
 class HeldScheduleTest {
-
-    private static final String KEY_PREFIX = "schedule:every-4s@";
-    private static final long PERIOD_SECONDS = 4;
 
     @RegisterExtension
     final BridgeHarness bridge = new BridgeHarness();
@@ -53,18 +51,7 @@ class HeldScheduleTest {
      * @return that fire time
      */
     private Instant holdOverAFireTime(String misfire) {
-        bridge.with("bridge.schedules.misfire-threshold", "500ms");
-        bridge.schedules("""
-                schedules:
-                  - name: every-4s
-                    cron: "*/4 * * * * ?"
-                    timezone: Europe/Berlin
-                    misfire: %s
-                    task:
-                      script_name: account_warmup
-                      serials: ["emulator-5554"]
-                      script_config: {task_duration: 60}
-                """.formatted(misfire));
+        EveryFourSeconds.schedule(bridge, misfire);
         bridge.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> !fireTimes().isEmpty());
         bridge.simulator().faults().setPlan(false);
@@ -83,9 +70,6 @@ class HeldScheduleTest {
     }
 
     private List<Instant> fireTimes() {
-        return bridge.submittedKeys(KEY_PREFIX).stream()
-                .map(key -> OffsetDateTime.parse(key.substring(KEY_PREFIX.length())).toInstant())
-                .sorted()
-                .toList();
+        return EveryFourSeconds.fireTimes(bridge);
     }
 }
