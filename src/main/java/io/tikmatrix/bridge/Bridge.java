@@ -12,6 +12,7 @@ import io.tikmatrix.bridge.inbox.InboxFiles;
 import io.tikmatrix.bridge.inbox.ReceiptCollector;
 import io.tikmatrix.bridge.licence.LicenceGate;
 import io.tikmatrix.bridge.licence.LicenceHealthCheck;
+import io.tikmatrix.bridge.licence.LicenceRefusal;
 import io.tikmatrix.bridge.reconcile.Reconciliation;
 import io.tikmatrix.bridge.reconcile.TaskIdOrder;
 import io.tikmatrix.bridge.schedule.SchedulesWiring;
@@ -49,9 +50,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Bridge implements AutoCloseable {
 
-    /** Routes that take in new work; the licence gate holds them. */
-    static final List<String> INTAKE_ROUTES = List.of("inbox");
-
     private static final Logger LOG = LoggerFactory.getLogger(Bridge.class);
 
     private final Main main;
@@ -85,7 +83,7 @@ public final class Bridge implements AutoCloseable {
                         + " and resumed when their files are read again", left);
             }
         }
-        LicenceGate licenceGate = new LicenceGate(INTAKE_ROUTES);
+        LicenceGate licenceGate = new LicenceGate();
         ExecutorService submitPool = submitPool(config.integer("bridge.api.concurrency"));
 
         Main main = new Main();
@@ -97,6 +95,7 @@ public final class Bridge implements AutoCloseable {
         main.setOverrideProperties(config.toCamelProperties());
         main.bind("storeDataSource", dataSource);
         main.bind("licenceGate", licenceGate);
+        main.bind("licenceRefusal", new LicenceRefusal(licenceGate));
         main.bind("licenceHealthCheck", new LicenceHealthCheck(licenceGate));
         main.bind("submitPool", submitPool);
         InboxFiles inboxFiles = new InboxFiles(new FileInspector(), validator,
@@ -113,14 +112,13 @@ public final class Bridge implements AutoCloseable {
         main.bind("submitSteps", new SubmitSteps(journal, validator, events.tracker(), RetrySchedule.of(config, "bridge.retry"),
                 reconciliation::highestTaskId));
         main.bind("submissionJournal", journal);
-        main.bind("tikmatrixCall", new TikMatrixCall(licenceGate));
+        main.bind("tikmatrixCall", new TikMatrixCall());
         main.bind("deadLetters", new DeadLetters(journal));
         schedules.bind(main, dataSource);
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport support) {
                 CamelContext context = support.getCamelContext();
-                licenceGate.setCamelContext(context);
                 configureHttpClient(context, config);
             }
         });

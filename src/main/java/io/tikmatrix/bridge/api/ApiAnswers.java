@@ -16,7 +16,8 @@ public final class ApiAnswers {
     private ApiAnswers() {
     }
 
-    public static List<Long> taskIds(int httpStatus, String body) throws TransientApiException, DescriptorRejectedException {
+    public static List<Long> taskIds(int httpStatus, String body)
+            throws TransientApiException, DescriptorRejectedException, LicenceDeniedException {
         ApiEnvelope envelope = ApiEnvelope.parse(body).orElse(null);
         if (envelope == null) {
             // gateways and overloaded servers answer without the envelope; only their 5xx/408/429 are worth a retry

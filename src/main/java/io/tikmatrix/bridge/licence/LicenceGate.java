@@ -1,41 +1,40 @@
 package io.tikmatrix.bridge.licence;
 
 import io.tikmatrix.bridge.api.ApiEnvelope;
-import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
-import org.apache.camel.Consumer;
+import io.tikmatrix.bridge.submit.Submission;
+import io.tikmatrix.bridge.submit.TakeAgainLaterException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
-import org.apache.camel.ServiceStatus;
-import org.apache.camel.Suspendable;
-import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.component.quartz.QuartzEndpoint;
+import org.apache.camel.support.RoutePolicySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Holds all intake while TikMatrix refuses the API (code 40301, {@code api_enabled=false}) or cannot be
  * reached at all, and lets it flow again once {@code /license/check} passes. Held files stay in the inbox
  * untouched: a plan problem or a closed desktop app is not the descriptors' fault, so nothing is
  * dead-lettered for it.
+ * <p>
+ * The routes that take in new work name this policy ({@code routePolicy: licenceGate}: the inbox and every
+ * schedule): while intake is held the inbox reads no file and a schedule's fire times pass as missed ones,
+ * and both take in work again when it opens. What had already come in does not wait in a thread: see
+ * {@link #requireOpen} and {@link #requireLicence}.
  */
-public class LicenceGate implements CamelContextAware {
+public class LicenceGate extends RoutePolicySupport {
 
     public enum State { STARTING, OPEN, HELD_LICENCE, HELD_UNREACHABLE }
 
     private static final Logger LOG = LoggerFactory.getLogger(LicenceGate.class);
-    private static final long WAIT_SLICE_MS = 200;
 
-    private final List<String> intakeRoutes;
-    private CamelContext camelContext;
+    /** The intake routes that run now: their consumers follow the state. */
+    private final Set<Route> intake = ConcurrentHashMap.newKeySet();
     private volatile State state = State.STARTING;
     private volatile String reason = "no licence check yet";
-
-    public LicenceGate(List<String> intakeRoutes) {
-        this.intakeRoutes = List.copyOf(intakeRoutes);
-    }
 
     public void onAnswer(Exchange exchange) {
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
@@ -63,25 +62,39 @@ public class LicenceGate implements CamelContextAware {
         change(State.HELD_LICENCE, "plan without API access (40301): " + why);
     }
 
-    /** Before a descriptor's first call: wait while intake is held for any reason. */
-    public void awaitOpen() throws InterruptedException {
-        awaitWhile(List.of(State.STARTING, State.HELD_LICENCE, State.HELD_UNREACHABLE));
+    /**
+     * Before a descriptor is claimed: it goes on only while intake is open. Else a descriptor of an inbox file
+     * leaves its file in the inbox, to be read again once intake opens (its neighbours already submitted are
+     * duplicates then); reading the rest of a big file into waiting exchanges would hold it all in memory. A
+     * schedule's firing has no file to come back from, so it waits for intake to open.
+     */
+    public void requireOpen(Exchange exchange) throws TakeAgainLaterException, LicenceHeldException {
+        State now = state;
+        if (now == State.OPEN) {
+            return;
+        }
+        Submission s = Submission.of(exchange);
+        if (s.source() != null && s.source().isFile()) {
+            throw new TakeAgainLaterException(s.where() + "intake is held (" + reason + "); the file stays in the inbox"
+                    + " and is read again when intake opens");
+        }
+        throw new LicenceHeldException(s.where() + s.key() + " waits for intake to open: " + reason);
     }
 
     /**
-     * Before every attempt: wait only while the licence is refused. A descriptor already in flight keeps
-     * its retry budget against an unreachable API, so it is not held for that.
+     * Before every attempt of a claimed descriptor: it waits while the licence is refused. Against an unreachable
+     * API it goes on and spends its retry budget, as any descriptor in flight does.
      */
-    public void awaitLicence() throws InterruptedException {
-        awaitWhile(List.of(State.HELD_LICENCE));
+    public void requireLicence(Exchange exchange) throws LicenceHeldException {
+        if (state == State.HELD_LICENCE) {
+            Submission s = Submission.of(exchange);
+            throw new LicenceHeldException(s.where() + s.key() + " waits for the licence: " + reason);
+        }
     }
 
-    private void awaitWhile(List<State> holding) throws InterruptedException {
-        while (holding.contains(state) && camelContext.getStatus().isStarted()) {
-            synchronized (this) {
-                wait(WAIT_SLICE_MS);
-            }
-        }
+    /** Whether a held descriptor waits on: not once the bridge stops (its file stays in the inbox, its claim in the journal). */
+    public boolean mayWait(Exchange exchange) {
+        return !exchange.getContext().isStopping();
     }
 
     public State state() {
@@ -92,9 +105,26 @@ public class LicenceGate implements CamelContextAware {
         return reason;
     }
 
+    /** An intake route that starts while intake is held (the inbox at start, a schedule added by a reload) is held at once. */
+    @Override
+    public synchronized void onStart(Route route) {
+        intake.add(route);
+        follow(route, state);
+    }
+
+    @Override
+    public void onStop(Route route) {
+        intake.remove(route);
+    }
+
+    @Override
+    public void onRemove(Route route) {
+        intake.remove(route);
+    }
+
     /**
-     * Logs a change of state once, and on every check brings the intake routes in line with the state:
-     * a route the first check could not start (the context was still starting) is started by the next.
+     * Logs a change of state once, and on every check brings the intake routes in line with the state, so a
+     * route a resume could not reach (it was still starting) is resumed by the next check.
      */
     private synchronized void change(State next, String why) {
         reason = why;
@@ -105,49 +135,36 @@ public class LicenceGate implements CamelContextAware {
             } else {
                 LOG.warn("intake held: {}", why);
             }
-            notifyAll();
         }
-        if (camelContext.isStarted()) {
-            intakeRoutes.forEach(next == State.OPEN ? this::resume : this::suspend);
-        }
+        intake.forEach(route -> follow(route, next));
     }
 
     /**
-     * Only the consumer is suspended: suspending the route would wait for its in-flight files, and those
-     * may be waiting for this very gate.
+     * Only the input is held, never the route: stopping the route would wait for its in-flight files. A file
+     * consumer is suspended (it polls no more). A schedule's trigger is paused, and resuming it applies the
+     * schedule's misfire rule to the fire times that passed meanwhile; its consumer is not stopped, as that would
+     * stop the route's processors too and lose a firing still waiting out its jitter.
      */
-    private void suspend(String routeId) {
-        ServiceStatus status = camelContext.getRouteController().getRouteStatus(routeId);
-        Route route = camelContext.getRoute(routeId);
-        Consumer consumer = route == null ? null : route.getConsumer();
-        if (status != null && status.isStarted() && consumer instanceof Suspendable && !ServiceHelper.isSuspended(consumer)) {
-            ServiceHelper.suspendService(consumer);
+    private void follow(Route route, State now) {
+        // a stopping bridge stops the consumers itself; resuming one now would take in new work
+        if (route.getCamelContext().isStopping()) {
+            return;
         }
-    }
-
-    private void resume(String routeId) {
+        boolean open = now == State.OPEN;
         try {
-            ServiceStatus status = camelContext.getRouteController().getRouteStatus(routeId);
-            if (status == null) {
-                return;
-            }
-            if (!status.isStarted()) {
-                camelContext.getRouteController().startRoute(routeId);
-            } else if (ServiceHelper.isSuspended(camelContext.getRoute(routeId).getConsumer())) {
-                ServiceHelper.resumeService(camelContext.getRoute(routeId).getConsumer());
+            if (route.getEndpoint() instanceof QuartzEndpoint schedule) {
+                if (open) {
+                    schedule.resumeTrigger();
+                } else {
+                    schedule.pauseTrigger();
+                }
+            } else if (open) {
+                resumeOrStartConsumer(route.getConsumer());
+            } else {
+                suspendOrStopConsumer(route.getConsumer());
             }
         } catch (Exception e) {
-            LOG.error("cannot resume intake route {}", routeId, e);
+            LOG.error("cannot {} intake route {}", open ? "resume" : "hold", route.getRouteId(), e);
         }
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
     }
 }

@@ -48,13 +48,14 @@ final class ScheduleRoutes {
                 scheduler.unscheduleJob(key);
             }
         }
-        enabled.forEach(this::add);
-        // camel-quartz pauses a trigger when its route stops; resuming applies the misfire rule
+        // camel-quartz pauses a trigger when its route stops; resuming applies the misfire rule. Before the routes
+        // are added: a route the licence gate holds as it starts pauses its trigger again, and must stay paused
         for (TriggerKey key : scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(TRIGGER_GROUP))) {
             if (scheduler.getTriggerState(key) == Trigger.TriggerState.PAUSED) {
                 scheduler.resumeTrigger(key);
             }
         }
+        enabled.forEach(this::add);
         scheduler.start();
     }
 

@@ -88,6 +88,15 @@ public final class Submission {
         mayHaveReachedTikMatrix = false;
     }
 
+    /**
+     * The attempt was answered 40301: a definite answer (TikMatrix made nothing), and a plan problem is not the
+     * descriptor's, so the attempt is not counted against its budget.
+     */
+    public synchronized void refusedForLicence() {
+        attempts--;
+        mayHaveReachedTikMatrix = false;
+    }
+
     public synchronized boolean mayHaveReachedTikMatrix() {
         return mayHaveReachedTikMatrix;
     }

@@ -7,7 +7,6 @@ import io.tikmatrix.bridge.api.DescriptorRejectedException;
 import io.tikmatrix.bridge.api.LicenceDeniedException;
 import io.tikmatrix.bridge.api.TransientApiException;
 import io.tikmatrix.bridge.json.Json;
-import io.tikmatrix.bridge.licence.LicenceGate;
 import org.apache.camel.Exchange;
 
 import java.time.Instant;
@@ -20,15 +19,8 @@ import java.time.Instant;
  */
 public class TikMatrixCall {
 
-    private final LicenceGate licenceGate;
-
-    public TikMatrixCall(LicenceGate licenceGate) {
-        this.licenceGate = licenceGate;
-    }
-
-    /** Waits while the licence is refused, then counts the attempt. */
-    public void beginAttempt(Exchange exchange) throws InterruptedException {
-        licenceGate.awaitLicence();
+    /** Counts the attempt; the call route asked the licence gate first. */
+    public void beginAttempt(Exchange exchange) {
         Submission.of(exchange).attempt(Instant.now());
     }
 
@@ -44,7 +36,7 @@ public class TikMatrixCall {
         exchange.getMessage().setBody(Json.MAPPER.writeValueAsBytes(request));
     }
 
-    public void readAnswer(Exchange exchange) throws TransientApiException, DescriptorRejectedException {
+    public void readAnswer(Exchange exchange) throws TransientApiException, DescriptorRejectedException, LicenceDeniedException {
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String body = exchange.getMessage().getBody(String.class);
         Submission s = Submission.of(exchange);
@@ -54,8 +46,7 @@ public class TikMatrixCall {
             s.taskIds(ApiAnswers.taskIds(status, body));
             s.answered();
         } catch (LicenceDeniedException e) {
-            s.answered();
-            licenceGate.holdForLicence(e.rejection().reason());
+            s.refusedForLicence();
             throw e;
         } catch (DescriptorRejectedException e) {
             s.answered();

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,8 +17,6 @@ import static org.awaitility.Awaitility.await;
  * no fire time is submitted twice.
  */
 class MissedFireTimeTest {
-
-    private static final String KEY_PREFIX = "schedule:every-4s@";
 
     @RegisterExtension
     final BridgeHarness bridge = new BridgeHarness();
@@ -50,18 +47,7 @@ class MissedFireTimeTest {
 
     /** @return the fire time just submitted; the bridge is back up once the next one is more than the misfire threshold late */
     private Instant stopRightAfterAFiringAndMissTheNext(String misfire) {
-        bridge.with("bridge.schedules.misfire-threshold", "500ms");
-        bridge.schedules("""
-                schedules:
-                  - name: every-4s
-                    cron: "*/4 * * * * ?"
-                    timezone: Europe/Berlin
-                    misfire: %s
-                    task:
-                      script_name: account_warmup
-                      serials: ["emulator-5554"]
-                      script_config: {task_duration: 60}
-                """.formatted(misfire));
+        EveryFourSeconds.schedule(bridge, misfire);
         bridge.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> !fireTimes().isEmpty());
         bridge.stop();
@@ -75,9 +61,6 @@ class MissedFireTimeTest {
     }
 
     private List<Instant> fireTimes() {
-        return bridge.submittedKeys(KEY_PREFIX).stream()
-                .map(key -> OffsetDateTime.parse(key.substring(KEY_PREFIX.length())).toInstant())
-                .sorted()
-                .toList();
+        return EveryFourSeconds.fireTimes(bridge);
     }
 }
