@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The simulator's tasks. A task's status is not stored but computed from the clock (pending for
@@ -46,6 +48,31 @@ final class TaskBook {
 
     synchronized Optional<Task> find(long id) {
         return Optional.ofNullable(entries.get(id)).map(entry -> entry.snapshot(settings.clock().get()));
+    }
+
+    /**
+     * One page of the tasks matching {@code filter}, in the list order of the settings, and how many match.
+     * Only the page's tasks are copied out, so a long queue costs a status check per task, not a copy.
+     */
+    synchronized Listing list(Predicate<Task> filter, long skip, int limit) {
+        Instant now = settings.clock().get();
+        Collection<Entry> ordered = settings.listOrder() == SimulatorSettings.ListOrder.NEWEST_FIRST
+                ? entries.descendingMap().values() : entries.values();
+        int total = 0;
+        List<Task> page = new ArrayList<>();
+        for (Entry entry : ordered) {
+            if (filter.test(entry.view(now))) {
+                if (total >= skip && page.size() < limit) {
+                    page.add(entry.snapshot(now));
+                }
+                total++;
+            }
+        }
+        return new Listing(total, page);
+    }
+
+    /** What {@link #list} found: the number of matching tasks and the asked page of them. */
+    record Listing(int total, List<Task> page) {
     }
 
     synchronized List<Task> all() {
@@ -173,12 +200,21 @@ final class TaskBook {
         }
 
         Task snapshot(Instant now) {
+            return task(now, scriptConfig.deepCopy());
+        }
+
+        /** The task with its config shared, not copied: for filtering inside the book, never handed out. */
+        Task view(Instant now) {
+            return task(now, scriptConfig);
+        }
+
+        private Task task(Instant now, ObjectNode config) {
             TaskStatus status = status(now);
             Instant startedAt = stoppedAt != null ? startedBeforeStop
                     : status == TaskStatus.PENDING ? null : startsAt();
             Instant finishedAt = stoppedAt != null ? stoppedAt
                     : status == TaskStatus.COMPLETED || status == TaskStatus.FAILED ? endsAt() : null;
-            return new Task(id, draft.serial(), draft.username(), scriptName, scriptConfig.deepCopy(), draft.target(),
+            return new Task(id, draft.serial(), draft.username(), scriptName, config, draft.target(),
                     status, createdAt, startedAt, finishedAt, stoppedAt != null, retryCount);
         }
     }

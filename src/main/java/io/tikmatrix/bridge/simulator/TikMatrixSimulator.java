@@ -87,6 +87,14 @@ public final class TikMatrixSimulator implements AutoCloseable {
         return journal.count(new RequestMatcher(method, pathPrefix));
     }
 
+    /**
+     * The requests {@link #requestCount} counts, in arrival order, each as its path relative to /api/v1 and its
+     * raw query, if any ({@code /task?page=1&status=0}): for a test to tell the lists apart.
+     */
+    public List<String> requests(String method, String pathPrefix) {
+        return journal.targets(new RequestMatcher(method, pathPrefix));
+    }
+
     /** Bodies of the {@code POST /task} calls that created tasks, in arrival order. */
     public List<JsonNode> receivedTaskBodies() {
         return journal.acceptedTaskBodies();
