@@ -54,10 +54,20 @@ abstract class PollAgainstSimulatorTest {
 
     @BeforeEach
     void open() {
-        simulator = new TikMatrixSimulator(
-                SimulatorSettings.defaults().withClock(clock).withMaxPageSize(maxPageSize)).start(0);
         dataSource = StoreDataSource.open(TestDatabases.h2(dir), "", "");
         tracker = new TaskTracker(new TaskStore(dataSource, new EventOutbox(dataSource, List.of("file-events"))), clock);
+        startSimulator(SimulatorSettings.ListOrder.OLDEST_FIRST);
+    }
+
+    /** Serves {@code GET /task} in this order from now on: a new simulator, with no tasks, and a new poller. */
+    protected void sortedBy(SimulatorSettings.ListOrder order) {
+        simulator.close();
+        startSimulator(order);
+    }
+
+    private void startSimulator(SimulatorSettings.ListOrder order) {
+        simulator = new TikMatrixSimulator(SimulatorSettings.defaults().withClock(clock).withMaxPageSize(maxPageSize)
+                .withListOrder(order)).start(0);
         queries = new TaskQueries(simulator.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(10));
         poller = new StatusPoller(queries, tracker);
     }
@@ -75,10 +85,49 @@ abstract class PollAgainstSimulatorTest {
 
     /** One POST /task that fans out into a follow task per serial. */
     protected List<Long> createFollowTasks(List<String> serials) throws Exception {
+        return createFollowTasks(serials, false);
+    }
+
+    /** As {@link #createFollowTasks(int)}, of tasks that fail when they have run. */
+    protected List<Long> createFailingTasks(int count) throws Exception {
+        return createFollowTasks(IntStream.range(0, count).mapToObj(i -> "device-" + i).toList(), true);
+    }
+
+    /**
+     * TikMatrix's queue as the bridge left it, in three POSTs: {@code running} tasks that have started,
+     * {@code pending} ones queued behind them, all tracked. The clock then stays still: nothing changes
+     * until the test moves it.
+     *
+     * @return the ids of the running tasks, then of the pending ones
+     */
+    protected Queue queue(int running, int pending) throws Exception {
+        List<Long> started = createFollowTasks(running);
+        clock.advance(SimulatorSettings.defaults().pendingFor());
+        List<Long> waiting = createFollowTasks(pending);
+        tracker.track(descriptor("running"), started);
+        tracker.track(descriptor("pending"), waiting);
+        return new Queue(started, waiting);
+    }
+
+    protected record Queue(List<Long> running, List<Long> pending) {
+    }
+
+    /** Finished tasks the bridge knows nothing of, so that both lists of finished tasks run over several pages. */
+    protected void history(int completed, int failed) throws Exception {
+        createFollowTasks(completed);
+        createFailingTasks(failed);
+        clock.advance(SimulatorSettings.defaults().pendingFor().plus(SimulatorSettings.defaults().runningFor()));
+    }
+
+    private List<Long> createFollowTasks(List<String> serials, boolean failing) throws Exception {
         ObjectNode body = BridgeHarness.JSON.createObjectNode();
         serials.forEach(body.putArray("serials")::add);
         body.put("script_name", "follow");
-        body.putObject("script_config").putArray("target_users").add("@x");
+        ObjectNode config = body.putObject("script_config");
+        config.putArray("target_users").add("@x");
+        if (failing) {
+            config.put("simulate", "fail");
+        }
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/task"))
                         .header("Content-Type", "application/json")
