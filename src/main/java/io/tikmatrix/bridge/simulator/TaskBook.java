@@ -1,5 +1,6 @@
 package io.tikmatrix.bridge.simulator;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.function.Predicate;
 final class TaskBook {
 
     private static final long FIRST_ID = 1000;
+    private static final String HELD_SCRIPT = "post";
 
     private final SimulatorSettings settings;
     private final Random outcomes;
@@ -44,6 +46,24 @@ final class TaskBook {
             created.add(entry.snapshot(now));
         }
         return created;
+    }
+
+    /**
+     * {@code count} API tasks that stay pending whatever the clock says, as a queue waiting for busy devices
+     * does, until stopped or deleted: a long queue for a test at the cost of no request.
+     */
+    synchronized List<Long> hold(int count) {
+        Instant now = settings.clock().get();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Entry entry = new Entry(nextId++, new TaskFanOut.Draft("queued-" + i, null, null), HELD_SCRIPT,
+                    JsonNodeFactory.instance.objectNode(), false, now);
+            entry.held = true;
+            entry.queue(now, false);
+            entries.put(entry.id, entry);
+            ids.add(entry.id);
+        }
+        return ids;
     }
 
     synchronized Optional<Task> find(long id) {
@@ -150,6 +170,8 @@ final class TaskBook {
         Instant stoppedAt;
         Instant startedBeforeStop;
         int retryCount;
+        /** Waits for a device that never comes free: pending until stopped or deleted. */
+        boolean held;
 
         Entry(long id, TaskFanOut.Draft draft, String scriptName, ObjectNode scriptConfig, boolean simulateFail,
               Instant createdAt) {
@@ -190,7 +212,7 @@ final class TaskBook {
             if (stoppedAt != null) {
                 return TaskStatus.FAILED;
             }
-            if (now.isBefore(startsAt())) {
+            if (held || now.isBefore(startsAt())) {
                 return TaskStatus.PENDING;
             }
             if (now.isBefore(endsAt())) {

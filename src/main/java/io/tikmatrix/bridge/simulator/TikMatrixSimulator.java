@@ -100,6 +100,17 @@ public final class TikMatrixSimulator implements AutoCloseable {
         return journal.acceptedTaskBodies();
     }
 
+    /**
+     * Queues {@code count} API tasks ({@code post}, on devices {@code queued-<n>}) that stay pending whatever
+     * the clock says, as a queue behind busy devices does, until stopped or deleted: a long queue for a test,
+     * without a request.
+     *
+     * @return their ids, in creation order
+     */
+    public List<Long> queueHeld(int count) {
+        return book.hold(count);
+    }
+
     public List<Task> tasks() {
         return book.all();
     }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +48,19 @@ class SimulatorTaskListingTest extends RunningSimulatorTest {
                 .containsExactly(1004L, 1003L, 1002L, 1001L, 1000L);
         assertThat(api.get("/task?page=2&page_size=2&status=2").data().path("tasks"))
                 .extracting(task -> task.path("id").asLong()).containsExactly(1001L, 1000L);
+    }
+
+    @Test
+    void heldTasksStayQueuedWhateverTheClockSaysUntilStopped() throws Exception {
+        List<Long> held = simulator.queueHeld(3);
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(held).containsExactly(1005L, 1006L, 1007L);
+        assertThat(api.get("/task?status=0&source=api").data().path("tasks"))
+                .extracting(task -> task.path("id").asLong()).containsExactly(1005L, 1006L, 1007L);
+        assertThat(api.post("/task/1006/stop", "{}").code()).isZero();
+        assertThat(api.get("/task/1006").data().path("status").asInt()).isEqualTo(3);
+        assertThat(api.get("/task?status=0").data().path("total").asInt()).isEqualTo(2);
     }
 
     @Test
