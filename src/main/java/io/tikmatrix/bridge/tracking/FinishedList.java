@@ -29,7 +29,6 @@ final class FinishedList {
     private int servedPageSize = TaskQueries.PAGE_SIZE;
     private long newestSeen = NONE;
     private int lastPage = 1;
-    private Set<Long> onPagesRead = Set.of();
 
     FinishedList(int status) {
         this.status = status;
@@ -74,7 +73,6 @@ final class FinishedList {
     void forget() {
         newestSeen = NONE;
         lastPage = 1;
-        onPagesRead = Set.of();
     }
 
     private boolean holdsOnlyNew(TaskPage page) {
@@ -84,8 +82,9 @@ final class FinishedList {
     /**
      * The tasks on the pages one read went through.
      *
-     * @param fresh the ids among them that were on none of the pages read the time before: finished since
-     *              then, as far as this list can tell
+     * @param fresh the ids among them newer than any this list showed before: finished since the last read.
+     *              A task that finished out of id order is not among them, nor is an older one that the
+     *              list's moving brought onto a page read: which of the two it is cannot be told
      */
     record Reading(List<ListedTask> tasks, Set<Long> fresh) {
     }
@@ -137,19 +136,18 @@ final class FinishedList {
                 LOG.warn("GET /task?status={}: where new tasks appear cannot be told (no total, or ids in no one order); "
                         + "every status poll reads the whole queue instead", status);
             }
-            Set<Long> ids = new HashSet<>();
             Set<Long> fresh = new HashSet<>();
+            long newest = newestSeen;
             for (ListedTask task : tasks) {
-                ids.add(task.id());
-                if (!onPagesRead.contains(task.id())) {
+                if (task.id() > newestSeen) {
                     fresh.add(task.id());
                 }
-                newestSeen = Math.max(newestSeen, task.id());
+                newest = Math.max(newest, task.id());
             }
+            newestSeen = newest;
             FinishedList.this.order = order;
             servedPageSize = served;
             lastPage = lastPage();
-            onPagesRead = ids;
             return new Reading(tasks, fresh);
         }
     }

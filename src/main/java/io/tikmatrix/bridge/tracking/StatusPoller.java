@@ -119,10 +119,13 @@ public class StatusPoller {
 
     /**
      * Whether a queued task went away unseen. Tasks only join the queue by being created (or retried), which
-     * lengthens it; so the queue is at least the last count less the tasks seen leaving it since (on the running
-     * list or freshly finished, and not running before), and at least the tracked tasks still thought queued.
+     * lengthens it; so the queue is at least the last count less the tasks seen leaving it since, and at least
+     * the tracked tasks still thought queued. Seen leaving: on the running list, newer than any finished task
+     * seen before, or tracked and seen anywhere; and not running at the last poll. A task that finished out of
+     * id order and is not tracked is not counted: the worst it costs is a read of the queue.
      */
     private boolean queueShort(long queued, Set<Long> leftQueue, List<TrackedTask> tracked, Look look) {
+        tracked.stream().map(TrackedTask::taskId).filter(look::knows).forEach(leftQueue::add);
         leftQueue.removeAll(last.running);
         long thoughtQueued = tracked.stream().filter(t -> t.status() == PENDING && !look.knows(t.taskId())).count();
         long expected = Math.max(last.queued - leftQueue.size(), thoughtQueued);

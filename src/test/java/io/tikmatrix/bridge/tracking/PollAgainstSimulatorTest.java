@@ -112,11 +112,23 @@ abstract class PollAgainstSimulatorTest {
     protected record Queue(List<Long> running, List<Long> pending) {
     }
 
-    /** Finished tasks the bridge knows nothing of, so that both lists of finished tasks run over several pages. */
-    protected void history(int completed, int failed) throws Exception {
-        createFollowTasks(completed);
+    /**
+     * Finished tasks the bridge knows nothing of, so that both lists of finished tasks run over several pages.
+     *
+     * @return the ids of the completed ones
+     */
+    protected List<Long> history(int completed, int failed) throws Exception {
+        List<Long> ids = createFollowTasks(completed);
         createFailingTasks(failed);
         clock.advance(SimulatorSettings.defaults().pendingFor().plus(SimulatorSettings.defaults().runningFor()));
+        return ids;
+    }
+
+    /** One poll as the status route makes it: observe, then store what changed. */
+    protected List<Observation> poll() {
+        List<Observation> seen = poller.observe();
+        tracker.apply(seen);
+        return seen;
     }
 
     private List<Long> createFollowTasks(List<String> serials, boolean failing) throws Exception {
@@ -128,16 +140,34 @@ abstract class PollAgainstSimulatorTest {
         if (failing) {
             config.put("simulate", "fail");
         }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/task"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
         List<Long> ids = new ArrayList<>();
-        JsonNode answer = BridgeHarness.JSON.readTree(response.body());
-        answer.path("data").path("task_ids").forEach(id -> ids.add(id.asLong()));
+        send("POST", "/task", body).path("task_ids").forEach(id -> ids.add(id.asLong()));
         assertThat(ids).hasSize(serials.size());
         return ids;
+    }
+
+    /** Deletes tasks in TikMatrix, as its user may. */
+    protected void delete(List<Long> ids) throws Exception {
+        ObjectNode body = BridgeHarness.JSON.createObjectNode();
+        ids.forEach(body.putArray("task_ids")::add);
+        assertThat(send("DELETE", "/task/batch", body).path("deleted")).hasSize(ids.size());
+    }
+
+    /** Stops a task in TikMatrix, as its user may: it fails at once. */
+    protected void stop(long id) throws Exception {
+        assertThat(send("POST", "/task/" + id + "/stop", BridgeHarness.JSON.createObjectNode()).path("status").asInt()).isEqualTo(3);
+    }
+
+    /** @return the answer's data, once its code says success */
+    private JsonNode send(String method, String path, ObjectNode body) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path))
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode answer = BridgeHarness.JSON.readTree(response.body());
+        assertThat(answer.path("code").asInt()).as(method + " " + path + ": " + answer).isZero();
+        return answer.path("data");
     }
 
     protected static Descriptor descriptor(String key) {

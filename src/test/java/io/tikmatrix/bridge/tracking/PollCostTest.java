@@ -61,10 +61,4 @@ class PollCostTest extends PollAgainstSimulatorTest {
         assertThat(secondCost).isEqualTo(4);
         assertThat(thirdCost).isEqualTo(4);
     }
-
-    private List<Observation> poll() {
-        List<Observation> seen = poller.observe();
-        tracker.apply(seen);
-        return seen;
-    }
 }
