@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * One look at the tracked tasks that asks only what can have changed, so that its cost follows the devices
- * and the changes, not the queue (see docs/ARCHITECTURE.md, "Status poll"). A task waiting in TikMatrix's queue
+ * and the changes, not the queue (see docs/ARCHITECTURE.md, "Status poll → outbox → delivery"). A task waiting in TikMatrix's queue
  * does not change until it runs, and then it shows as running, completed or failed; so each poll reads:
  * <ul>
  *   <li>how many tasks are queued ({@code status=0}, a one-task page): the queue itself is not paged;</li>
@@ -28,6 +28,7 @@ import java.util.Set;
  * than the last count less the tasks seen leaving it, or shorter than the tracked tasks still thought queued:
  * then, and on the first poll, every {@link #SWEEP_EVERY_POLLS}th, and whenever the lists cannot say what is
  * new, the poll reads the whole queue and asks {@code GET /task/{id}} for each tracked task found nowhere.
+ * It remembers between polls, so one instance serves the status route's one timer thread.
  */
 public class StatusPoller {
 

@@ -3,6 +3,7 @@ package io.tikmatrix.bridge.tracking;
 import io.tikmatrix.bridge.simulator.SimulatorSettings;
 import io.tikmatrix.bridge.simulator.SimulatorSettings.ListOrder;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
@@ -78,19 +79,11 @@ class PollTransitionsTest extends PollAgainstSimulatorTest {
     @ParameterizedTest
     @EnumSource(ListOrder.class)
     void aQueuedTaskDeletedShortensTheCountAndIsThenMissing(ListOrder order) throws Exception {
-        given(order);
-        List<Long> mine = queued.subList(0, 3);
-        tracker.track(descriptor("queued"), mine);
-        poll();
-        assertThat(poll()).isEmpty();
+        List<Long> mine = trackThreeQueued(order);
 
         delete(List.of(mine.get(1)));
-        simulator.resetCounters();
 
-        assertThat(seen(poll())).containsExactlyInAnyOrder(mine.get(0) + " pending", mine.get(1) + " missing",
-                mine.get(2) + " pending");
-        assertThat(askedById()).containsExactly("/task/" + mine.get(1));
-        assertThat(simulator.requestCount("GET", "/task")).isEqualTo(POLL_READING_THE_QUEUE + 1);
+        assertQueueReadAndMiddleOneAsked(mine, "missing");
 
         simulator.resetCounters();
         assertThat(poll()).isEmpty();
@@ -100,34 +93,23 @@ class PollTransitionsTest extends PollAgainstSimulatorTest {
     @ParameterizedTest
     @EnumSource(ListOrder.class)
     void aQueuedTaskStoppedLandsDeepInTheFailedListAndTheShortCountFindsIt(ListOrder order) throws Exception {
-        given(order);
-        List<Long> mine = queued.subList(0, 3);
-        tracker.track(descriptor("queued"), mine);
-        poll();
-        poll();
+        List<Long> mine = trackThreeQueued(order);
 
         // its id is older than the 150 failed ones: it lands on a page of the failed list that is not read
         stop(mine.get(1));
-        simulator.resetCounters();
 
-        assertThat(seen(poll())).containsExactlyInAnyOrder(mine.get(0) + " pending", mine.get(1) + " failed",
-                mine.get(2) + " pending");
-        assertThat(askedById()).containsExactly("/task/" + mine.get(1));
-        assertThat(simulator.requestCount("GET", "/task")).isEqualTo(POLL_READING_THE_QUEUE + 1);
+        assertQueueReadAndMiddleOneAsked(mine, "failed");
     }
 
     @ParameterizedTest
     @EnumSource(ListOrder.class)
     void aQueuedTaskDeletedWhileAnotherIsQueuedIsFoundByTheRareReadOfTheQueue(ListOrder order) throws Exception {
-        given(order);
-        List<Long> mine = queued.subList(0, 3);
-        tracker.track(descriptor("queued"), mine);
-        poll();
+        List<Long> mine = trackThreeQueued(order);
 
-        // the count stays 5,000: no poll can tell from it
+        // the count stays 5,000: no poll can tell from it, until the 120th after the one that read the queue
         delete(List.of(mine.get(1)));
         simulator.queueHeld(1);
-        for (int i = 1; i < StatusPoller.SWEEP_EVERY_POLLS; i++) {
+        for (int i = 2; i < StatusPoller.SWEEP_EVERY_POLLS; i++) {
             assertThat(poll()).as("poll %d", i).isEmpty();
         }
 
@@ -138,12 +120,7 @@ class PollTransitionsTest extends PollAgainstSimulatorTest {
     @ParameterizedTest
     @EnumSource(ListOrder.class)
     void aRunningTaskFoundOnNoListIsAskedById(ListOrder order) throws Exception {
-        given(order);
-        long task = createFollowTasks(1).get(0);
-        tracker.track(descriptor("running"), List.of(task));
-        poll();
-        clock.advance(PENDING_FOR);
-        assertThat(seen(poll())).containsExactly(task + " running");
+        long task = trackRunning(order, 1).get(0);
 
         delete(List.of(task));
         simulator.resetCounters();
@@ -155,64 +132,71 @@ class PollTransitionsTest extends PollAgainstSimulatorTest {
 
     @ParameterizedTest
     @EnumSource(ListOrder.class)
-    void aFinishedListThatShrankIsReadFromWhereItEndsNow(ListOrder order) throws Exception {
-        given(order);
-        long task = createFollowTasks(1).get(0);
-        tracker.track(descriptor("running"), List.of(task));
-        poll();
-        clock.advance(PENDING_FOR);
-        poll();
-
-        // 250 completed become 130: oldest first, the list no longer reaches page 3, where it ended
-        delete(completedHistory.subList(0, 120));
-        clock.advance(RUNNING_FOR);
-        simulator.resetCounters();
-
-        assertThat(seen(poll())).containsExactly(task + " completed");
-        assertThat(askedById()).isEmpty();
-        // oldest first: the page it ended on (3, empty now), then the one it ends on
-        assertThat(simulator.requestCount("GET", "/task")).isEqualTo(order == ListOrder.OLDEST_FIRST ? CHEAP_POLL + 1 : CHEAP_POLL);
-    }
-
-    @ParameterizedTest
-    @EnumSource(ListOrder.class)
     void moreFinishedThanAPageHoldsAreReadOverAsManyPages(ListOrder order) throws Exception {
-        given(order);
-        List<Long> tasks = createFollowTasks(150);
-        tracker.track(descriptor("many"), tasks);
-        poll();
-        clock.advance(PENDING_FOR);
-        poll();
+        List<Long> tasks = trackRunning(order, 150);
 
-        clock.advance(RUNNING_FOR);
-        simulator.resetCounters();
-
-        assertThat(poll()).extracting(o -> o.before().taskId()).containsExactlyInAnyOrderElementsOf(tasks);
-        assertThat(askedById()).isEmpty();
+        assertCompletedSeenOnTheList(tasks);
         // 400 completed: newest first, page 1 holds 100 of them and page 2 the other 50; oldest first, page 3
         // (where the list ended) holds 50 and page 4 the rest
         assertThat(simulator.requestCount("GET", "/task")).isEqualTo(CHEAP_POLL + 1);
     }
 
+    /**
+     * 250 completed, of which some are deleted while tasks complete. 120 deleted, 1 completing: oldest first, the
+     * list no longer reaches page 3, where it ended; it is read from page 2, where it ends now. 150 deleted, 150
+     * completing: oldest first, page 3 holds only new ones, and so does page 2; page 1 holds the 100 left of those
+     * seen before. Newest first, deletions do not move the new ones off page 1 and 2.
+     */
     @ParameterizedTest
-    @EnumSource(ListOrder.class)
-    void aFinishedListThatShrankWhileMoreFinishedIsReadBackToWhatItShowedBefore(ListOrder order) throws Exception {
+    @CsvSource({"OLDEST_FIRST, 120, 1, 2", "NEWEST_FIRST, 120, 1, 1", "OLDEST_FIRST, 150, 150, 3", "NEWEST_FIRST, 150, 150, 2"})
+    void aFinishedListThatShrankIsReadFromWhereItEndsNowBackToWhatItShowedBefore(ListOrder order, int deleted,
+                                                                                 int completing, int completedPages) throws Exception {
+        List<Long> tasks = trackRunning(order, completing);
+
+        delete(completedHistory.subList(0, deleted));
+
+        assertCompletedSeenOnTheList(tasks);
+        assertThat(simulator.requestCount("GET", "/task")).isEqualTo(CHEAP_POLL - 1 + completedPages);
+    }
+
+    /** {@link #given}, and {@code count} tracked tasks, seen queued by a first poll and running by a second. */
+    private List<Long> trackRunning(ListOrder order, int count) throws Exception {
         given(order);
-        List<Long> tasks = createFollowTasks(150);
-        tracker.track(descriptor("many"), tasks);
+        List<Long> tasks = createFollowTasks(count);
+        tracker.track(descriptor("running"), tasks);
         poll();
         clock.advance(PENDING_FOR);
-        poll();
+        assertThat(seen(poll())).containsExactlyInAnyOrderElementsOf(tasks.stream().map(id -> id + " running").toList());
+        return tasks;
+    }
 
-        // 250 completed become 100, then 250 again: oldest first, the page it ended on (3) holds only new ones
-        delete(completedHistory.subList(0, 150));
+    /** Once they have run, the next poll sees each of them on the completed list, and asks none by id. */
+    private void assertCompletedSeenOnTheList(List<Long> tasks) {
         clock.advance(RUNNING_FOR);
         simulator.resetCounters();
-
-        assertThat(poll()).extracting(o -> o.before().taskId()).containsExactlyInAnyOrderElementsOf(tasks);
+        assertThat(seen(poll())).containsExactlyInAnyOrderElementsOf(tasks.stream().map(id -> id + " completed").toList());
         assertThat(askedById()).isEmpty();
-        // oldest first: pages 3 and 2 hold only new ones, page 1 the 100 left of those seen before
-        assertThat(simulator.requestCount("GET", "/task")).isEqualTo(order == ListOrder.OLDEST_FIRST ? CHEAP_POLL + 2 : CHEAP_POLL + 1);
+    }
+
+    /** {@link #given}, three of the held tasks tracked, a first poll that reads the queue and a second that counts it. */
+    private List<Long> trackThreeQueued(ListOrder order) throws Exception {
+        given(order);
+        List<Long> mine = queued.subList(0, 3);
+        tracker.track(descriptor("queued"), mine);
+        assertThat(seen(poll())).containsExactlyInAnyOrderElementsOf(mine.stream().map(id -> id + " pending").toList());
+        simulator.resetCounters();
+        assertThat(poll()).isEmpty();
+        assertThat(simulator.requestCount("GET", "/task")).isEqualTo(CHEAP_POLL);
+        return mine;
+    }
+
+    /** The next poll reads the whole queue, finds the middle one of three nowhere, and asks it alone by id. */
+    private void assertQueueReadAndMiddleOneAsked(List<Long> mine, String middleBecame) {
+        simulator.resetCounters();
+        assertThat(seen(poll())).containsExactlyInAnyOrder(mine.get(0) + " pending", mine.get(1) + " " + middleBecame,
+                mine.get(2) + " pending");
+        assertThat(askedById()).containsExactly("/task/" + mine.get(1));
+        assertThat(simulator.requestCount("GET", "/task")).isEqualTo(POLL_READING_THE_QUEUE + 1);
     }
 
     private List<String> askedById() {
