@@ -69,7 +69,7 @@ final class FinishedList {
         return order == PageOrder.UNTOLD;
     }
 
-    /** Starts afresh: the next read learns where the list ends and takes nothing on it for new. */
+    /** Starts afresh: the next read learns where the list ends, and all it reads counts as new. */
     void forget() {
         newestSeen = NONE;
         lastPage = 1;
