@@ -8,14 +8,19 @@ import java.util.List;
 /** What the simulator was asked, for tests to assert on: every request, and the accepted create-task bodies. */
 final class RequestJournal {
 
-    private record Request(String method, String path) {
+    /** @param query the raw query string, or null when there was none */
+    private record Request(String method, String path, String query) {
+
+        String target() {
+            return query == null ? path : path + "?" + query;
+        }
     }
 
     private final List<Request> requests = new ArrayList<>();
     private final List<JsonNode> acceptedTaskBodies = new ArrayList<>();
 
-    synchronized void recordRequest(String method, String path) {
-        requests.add(new Request(method, path));
+    synchronized void recordRequest(String method, String path, String query) {
+        requests.add(new Request(method, path, query));
     }
 
     synchronized void recordAcceptedTaskBody(JsonNode body) {
@@ -24,6 +29,11 @@ final class RequestJournal {
 
     synchronized int count(RequestMatcher matcher) {
         return (int) requests.stream().filter(request -> matcher.matches(request.method(), request.path())).count();
+    }
+
+    synchronized List<String> targets(RequestMatcher matcher) {
+        return requests.stream().filter(request -> matcher.matches(request.method(), request.path()))
+                .map(Request::target).toList();
     }
 
     synchronized List<JsonNode> acceptedTaskBodies() {

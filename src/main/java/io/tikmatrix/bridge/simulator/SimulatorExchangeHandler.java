@@ -43,7 +43,7 @@ final class SimulatorExchangeHandler implements HttpHandler {
             String method = exchange.getRequestMethod();
             String fullPath = exchange.getRequestURI().getPath();
             String path = fullPath.startsWith(API_ROOT + "/") ? fullPath.substring(API_ROOT.length()) : fullPath;
-            journal.recordRequest(method, path);
+            journal.recordRequest(method, path, exchange.getRequestURI().getRawQuery());
             Optional<Fault> fault = faults.take(method, path);
             if (fault.isPresent() && answeredByFault(exchange, fault.get())) {
                 LOG.debug("simulator: {} {} -> fault {}", method, fullPath, fault.get());

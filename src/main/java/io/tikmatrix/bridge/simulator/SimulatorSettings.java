@@ -18,9 +18,14 @@ import java.util.function.Supplier;
  *                     100, a real TikMatrix may cap lower, and a client must page by what it is answered
  * @param minimalTaskObjects true to answer task objects (list items and {@code GET /task/{id}}) with only
  *                     {@code id} and {@code status}, the least a client may count on, as no other field is documented
+ * @param listOrder    the order of {@code GET /task}, which the docs do not give: a client must work with either
  */
 public record SimulatorSettings(Duration pendingFor, Duration runningFor, double failureRatio, long seed,
-                                Supplier<Instant> clock, int maxPageSize, boolean minimalTaskObjects) {
+                                Supplier<Instant> clock, int maxPageSize, boolean minimalTaskObjects,
+                                ListOrder listOrder) {
+
+    /** How {@code GET /task} sorts the tasks it lists: by id, the order they were created in, or the reverse. */
+    public enum ListOrder { OLDEST_FIRST, NEWEST_FIRST }
 
     /** The {@code page_size} maximum the API reference documents. */
     public static final int DOCUMENTED_MAX_PAGE_SIZE = 100;
@@ -35,39 +40,44 @@ public record SimulatorSettings(Duration pendingFor, Duration runningFor, double
         if (maxPageSize < 1) {
             throw new IllegalArgumentException("maxPageSize must be at least 1, was " + maxPageSize);
         }
+        Objects.requireNonNull(listOrder, "listOrder");
     }
 
     public static SimulatorSettings defaults() {
         return new SimulatorSettings(Duration.ofSeconds(2), Duration.ofSeconds(3), 0, 42, Instant::now,
-                DOCUMENTED_MAX_PAGE_SIZE, false);
+                DOCUMENTED_MAX_PAGE_SIZE, false, ListOrder.OLDEST_FIRST);
     }
 
     public SimulatorSettings withPendingFor(Duration value) {
-        return new SimulatorSettings(value, runningFor, failureRatio, seed, clock, maxPageSize, minimalTaskObjects);
+        return new SimulatorSettings(value, runningFor, failureRatio, seed, clock, maxPageSize, minimalTaskObjects, listOrder);
     }
 
     public SimulatorSettings withRunningFor(Duration value) {
-        return new SimulatorSettings(pendingFor, value, failureRatio, seed, clock, maxPageSize, minimalTaskObjects);
+        return new SimulatorSettings(pendingFor, value, failureRatio, seed, clock, maxPageSize, minimalTaskObjects, listOrder);
     }
 
     public SimulatorSettings withFailureRatio(double value) {
-        return new SimulatorSettings(pendingFor, runningFor, value, seed, clock, maxPageSize, minimalTaskObjects);
+        return new SimulatorSettings(pendingFor, runningFor, value, seed, clock, maxPageSize, minimalTaskObjects, listOrder);
     }
 
     public SimulatorSettings withSeed(long value) {
-        return new SimulatorSettings(pendingFor, runningFor, failureRatio, value, clock, maxPageSize, minimalTaskObjects);
+        return new SimulatorSettings(pendingFor, runningFor, failureRatio, value, clock, maxPageSize, minimalTaskObjects, listOrder);
     }
 
     public SimulatorSettings withClock(Supplier<Instant> value) {
-        return new SimulatorSettings(pendingFor, runningFor, failureRatio, seed, value, maxPageSize, minimalTaskObjects);
+        return new SimulatorSettings(pendingFor, runningFor, failureRatio, seed, value, maxPageSize, minimalTaskObjects, listOrder);
     }
 
     public SimulatorSettings withMaxPageSize(int value) {
-        return new SimulatorSettings(pendingFor, runningFor, failureRatio, seed, clock, value, minimalTaskObjects);
+        return new SimulatorSettings(pendingFor, runningFor, failureRatio, seed, clock, value, minimalTaskObjects, listOrder);
     }
 
     public SimulatorSettings withMinimalTaskObjects(boolean value) {
-        return new SimulatorSettings(pendingFor, runningFor, failureRatio, seed, clock, maxPageSize, value);
+        return new SimulatorSettings(pendingFor, runningFor, failureRatio, seed, clock, maxPageSize, value, listOrder);
+    }
+
+    public SimulatorSettings withListOrder(ListOrder value) {
+        return new SimulatorSettings(pendingFor, runningFor, failureRatio, seed, clock, maxPageSize, minimalTaskObjects, value);
     }
 
     private static void requireNotNegative(Duration duration, String name) {

@@ -47,12 +47,12 @@ final class TaskApi {
         int page = positiveInt(query, "page", 1);
         // the page size really served is echoed, as a client has to page by it
         int pageSize = Math.min(positiveInt(query, "page_size", DEFAULT_PAGE_SIZE), settings.maxPageSize());
-        List<Task> matching = book.all().stream().filter(filter(query)).toList();
+        TaskBook.Listing listing = book.list(filter(query), (long) (page - 1) * pageSize, pageSize);
 
         ObjectNode data = JSON.objectNode();
         ArrayNode items = data.putArray("tasks");
-        matching.stream().skip((long) (page - 1) * pageSize).limit(pageSize).forEach(task -> items.add(shown(task)));
-        data.put("total", matching.size());
+        listing.page().forEach(task -> items.add(shown(task)));
+        data.put("total", listing.total());
         data.put("page", page);
         data.put("page_size", pageSize);
         return data;

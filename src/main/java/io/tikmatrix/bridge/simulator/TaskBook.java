@@ -1,15 +1,18 @@
 package io.tikmatrix.bridge.simulator;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The simulator's tasks. A task's status is not stored but computed from the clock (pending for
@@ -20,6 +23,7 @@ import java.util.TreeMap;
 final class TaskBook {
 
     private static final long FIRST_ID = 1000;
+    private static final String HELD_SCRIPT = "post";
 
     private final SimulatorSettings settings;
     private final Random outcomes;
@@ -44,8 +48,51 @@ final class TaskBook {
         return created;
     }
 
+    /**
+     * {@code count} API tasks that stay pending whatever the clock says, as a queue waiting for busy devices
+     * does, until stopped or deleted: a long queue for a test at the cost of no request.
+     */
+    synchronized List<Long> hold(int count) {
+        Instant now = settings.clock().get();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Entry entry = new Entry(nextId++, new TaskFanOut.Draft("queued-" + i, null, null), HELD_SCRIPT,
+                    JsonNodeFactory.instance.objectNode(), false, now);
+            entry.held = true;
+            entry.queue(now, false);
+            entries.put(entry.id, entry);
+            ids.add(entry.id);
+        }
+        return ids;
+    }
+
     synchronized Optional<Task> find(long id) {
         return Optional.ofNullable(entries.get(id)).map(entry -> entry.snapshot(settings.clock().get()));
+    }
+
+    /**
+     * One page of the tasks matching {@code filter}, in the list order of the settings, and how many match.
+     * Only the page's tasks are copied out, so a long queue costs a status check per task, not a copy.
+     */
+    synchronized Listing list(Predicate<Task> filter, long skip, int limit) {
+        Instant now = settings.clock().get();
+        Collection<Entry> ordered = settings.listOrder() == SimulatorSettings.ListOrder.NEWEST_FIRST
+                ? entries.descendingMap().values() : entries.values();
+        int total = 0;
+        List<Task> page = new ArrayList<>();
+        for (Entry entry : ordered) {
+            if (filter.test(entry.view(now))) {
+                if (total >= skip && page.size() < limit) {
+                    page.add(entry.snapshot(now));
+                }
+                total++;
+            }
+        }
+        return new Listing(total, page);
+    }
+
+    /** What {@link #list} found: the number of matching tasks and the asked page of them. */
+    record Listing(int total, List<Task> page) {
     }
 
     synchronized List<Task> all() {
@@ -123,6 +170,8 @@ final class TaskBook {
         Instant stoppedAt;
         Instant startedBeforeStop;
         int retryCount;
+        /** Waits for a device that never comes free: pending until stopped or deleted. */
+        boolean held;
 
         Entry(long id, TaskFanOut.Draft draft, String scriptName, ObjectNode scriptConfig, boolean simulateFail,
               Instant createdAt) {
@@ -163,7 +212,7 @@ final class TaskBook {
             if (stoppedAt != null) {
                 return TaskStatus.FAILED;
             }
-            if (now.isBefore(startsAt())) {
+            if (held || now.isBefore(startsAt())) {
                 return TaskStatus.PENDING;
             }
             if (now.isBefore(endsAt())) {
@@ -173,12 +222,21 @@ final class TaskBook {
         }
 
         Task snapshot(Instant now) {
+            return task(now, scriptConfig.deepCopy());
+        }
+
+        /** The task with its config shared, not copied: for filtering inside the book, never handed out. */
+        Task view(Instant now) {
+            return task(now, scriptConfig);
+        }
+
+        private Task task(Instant now, ObjectNode config) {
             TaskStatus status = status(now);
             Instant startedAt = stoppedAt != null ? startedBeforeStop
                     : status == TaskStatus.PENDING ? null : startsAt();
             Instant finishedAt = stoppedAt != null ? stoppedAt
                     : status == TaskStatus.COMPLETED || status == TaskStatus.FAILED ? endsAt() : null;
-            return new Task(id, draft.serial(), draft.username(), scriptName, scriptConfig.deepCopy(), draft.target(),
+            return new Task(id, draft.serial(), draft.username(), scriptName, config, draft.target(),
                     status, createdAt, startedAt, finishedAt, stoppedAt != null, retryCount);
         }
     }

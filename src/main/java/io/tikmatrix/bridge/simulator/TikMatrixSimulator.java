@@ -87,9 +87,28 @@ public final class TikMatrixSimulator implements AutoCloseable {
         return journal.count(new RequestMatcher(method, pathPrefix));
     }
 
+    /**
+     * The requests {@link #requestCount} counts, in arrival order, each as its path relative to /api/v1 and its
+     * raw query, if any ({@code /task?page=1&status=0}): for a test to tell the lists apart.
+     */
+    public List<String> requests(String method, String pathPrefix) {
+        return journal.targets(new RequestMatcher(method, pathPrefix));
+    }
+
     /** Bodies of the {@code POST /task} calls that created tasks, in arrival order. */
     public List<JsonNode> receivedTaskBodies() {
         return journal.acceptedTaskBodies();
+    }
+
+    /**
+     * Queues {@code count} API tasks ({@code post}, on devices {@code queued-<n>}) that stay pending whatever
+     * the clock says, as a queue behind busy devices does, until stopped or deleted: a long queue for a test,
+     * without a request.
+     *
+     * @return their ids, in creation order
+     */
+    public List<Long> queueHeld(int count) {
+        return book.hold(count);
     }
 
     public List<Task> tasks() {

@@ -13,10 +13,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -24,7 +26,8 @@ import java.util.function.Consumer;
 /** The reads of TikMatrix's tasks: {@code GET /task} page by page, and {@code GET /task/{id}}. */
 public class TaskQueries {
 
-    private static final int PAGE_SIZE = 100;
+    /** The documented maximum of {@code page_size}: the page size the lists are asked for. */
+    static final int PAGE_SIZE = 100;
     /** A million tasks at the documented page size: beyond it the list is taken to be broken, not long. */
     private static final int MAX_PAGES = 10_000;
     private static final int NOT_FOUND = 40401;
@@ -61,7 +64,7 @@ public class TaskQueries {
         Set<String> seen = new HashSet<>();
         for (int page = 1; page <= MAX_PAGES; page++) {
             // a server may serve fewer than asked (its cap), so only its total or an empty page says "done"
-            JsonNode data = call("/task?" + query + "page=" + page + "&page_size=" + PAGE_SIZE);
+            JsonNode data = call(pagePath(query, page, PAGE_SIZE));
             JsonNode items = items(data);
             int before = seen.size();
             for (JsonNode task : items) {
@@ -77,6 +80,23 @@ public class TaskQueries {
             }
         }
         LOG.warn("GET /task?{}: stopped after {} pages, {} tasks seen; the list did not end", query, MAX_PAGES, seen.size());
+    }
+
+    /**
+     * One page of the API-created tasks in {@code status}, in the server's order (undocumented), asking for
+     * {@code pageSize} tasks; the server may serve fewer. Items without an id are left out.
+     */
+    public TaskPage page(int status, int page, int pageSize) throws IOException {
+        JsonNode data = call(pagePath(query(Map.of("source", "api", "status", String.valueOf(status))), page, pageSize));
+        List<ListedTask> tasks = new ArrayList<>();
+        items(data).forEach(item -> ListedTask.listed(item, status).ifPresent(tasks::add));
+        JsonNode total = data.path("total");
+        return new TaskPage(page, tasks, total.canConvertToLong() ? OptionalLong.of(total.asLong()) : OptionalLong.empty());
+    }
+
+    /** How many API-created tasks are in {@code status}, from the total of a one-task page; empty when the server gives none. */
+    public OptionalLong count(int status) throws IOException {
+        return page(status, 1, 1).total();
     }
 
     /** @return empty when TikMatrix no longer knows the task (40401) */
@@ -106,6 +126,10 @@ public class TaskQueries {
             throw new ApiCodeException(path, envelope);
         }
         return envelope.data();
+    }
+
+    private static String pagePath(String query, int page, int pageSize) {
+        return "/task?" + query + "page=" + page + "&page_size=" + pageSize;
     }
 
     /** {@code name=value&} per filter entry, in name order so a filter always asks the same URL. */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +16,11 @@ class SimulatorTaskListingTest extends RunningSimulatorTest {
 
     @BeforeEach
     void startWithFiveTasks() throws Exception {
-        start(SimulatorSettings.defaults().withClock(clock));
+        startWithFiveTasks(SimulatorSettings.defaults().withClock(clock));
+    }
+
+    private void startWithFiveTasks(SimulatorSettings settings) throws Exception {
+        start(settings);
         api.createTasks("""
                 {"serials": ["s1", "s2"], "script_name": "follow", "script_config": {"target_users": ["a", "b"]}}""");
         clock.advance(Duration.ofSeconds(10));
@@ -32,6 +37,40 @@ class SimulatorTaskListingTest extends RunningSimulatorTest {
         assertThat(data.path("total").asInt()).isEqualTo(5);
         assertThat(data.path("page").asInt()).isEqualTo(1);
         assertThat(data.path("page_size").asInt()).isEqualTo(20);
+    }
+
+    @Test
+    void listsNewestFirstWhenSoSetPagingAndFilteringAlike() throws Exception {
+        simulator.close();
+        startWithFiveTasks(SimulatorSettings.defaults().withClock(clock).withListOrder(SimulatorSettings.ListOrder.NEWEST_FIRST));
+
+        assertThat(api.get("/task").data().path("tasks")).extracting(task -> task.path("id").asLong())
+                .containsExactly(1004L, 1003L, 1002L, 1001L, 1000L);
+        assertThat(api.get("/task?page=2&page_size=2&status=2").data().path("tasks"))
+                .extracting(task -> task.path("id").asLong()).containsExactly(1001L, 1000L);
+    }
+
+    @Test
+    void heldTasksStayQueuedWhateverTheClockSaysUntilStopped() throws Exception {
+        List<Long> held = simulator.queueHeld(3);
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(held).containsExactly(1005L, 1006L, 1007L);
+        assertThat(api.get("/task?status=0&source=api").data().path("tasks"))
+                .extracting(task -> task.path("id").asLong()).containsExactly(1005L, 1006L, 1007L);
+        assertThat(api.post("/task/1006/stop", "{}").code()).isZero();
+        assertThat(api.get("/task/1006").data().path("status").asInt()).isEqualTo(3);
+        assertThat(api.get("/task?status=0").data().path("total").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void recordsEachRequestWithItsQuery() throws Exception {
+        simulator.resetCounters();
+        api.get("/task?status=1&page=2");
+        api.get("/task/1000");
+        api.get("/tasks");
+
+        assertThat(simulator.requests("GET", "/task")).containsExactly("/task?status=1&page=2", "/task/1000");
     }
 
     @Test

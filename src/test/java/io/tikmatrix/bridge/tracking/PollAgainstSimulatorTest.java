@@ -55,11 +55,21 @@ abstract class PollAgainstSimulatorTest {
 
     @BeforeEach
     void open() {
-        simulator = new TikMatrixSimulator(
-                SimulatorSettings.defaults().withClock(clock).withMaxPageSize(maxPageSize)).start(0);
         dataSource = StoreDataSource.open(TestDatabases.h2(dir), "", "");
         tracker = new TaskTracker(new TaskStore(dataSource, new EventOutbox(dataSource, List.of("file-events"))),
                 new CloudEvents(), clock);
+        startSimulator(SimulatorSettings.ListOrder.OLDEST_FIRST);
+    }
+
+    /** Serves {@code GET /task} in this order from now on: a new simulator, with no tasks, and a new poller. */
+    protected void sortedBy(SimulatorSettings.ListOrder order) {
+        simulator.close();
+        startSimulator(order);
+    }
+
+    private void startSimulator(SimulatorSettings.ListOrder order) {
+        simulator = new TikMatrixSimulator(SimulatorSettings.defaults().withClock(clock).withMaxPageSize(maxPageSize)
+                .withListOrder(order)).start(0);
         queries = new TaskQueries(simulator.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(10));
         poller = new StatusPoller(queries, tracker);
     }
@@ -77,20 +87,89 @@ abstract class PollAgainstSimulatorTest {
 
     /** One POST /task that fans out into a follow task per serial. */
     protected List<Long> createFollowTasks(List<String> serials) throws Exception {
+        return createFollowTasks(serials, false);
+    }
+
+    /** As {@link #createFollowTasks(int)}, of tasks that fail when they have run. */
+    protected List<Long> createFailingTasks(int count) throws Exception {
+        return createFollowTasks(IntStream.range(0, count).mapToObj(i -> "device-" + i).toList(), true);
+    }
+
+    /**
+     * TikMatrix's queue as the bridge left it, in three POSTs: {@code running} tasks that have started,
+     * {@code pending} ones queued behind them, all tracked. The clock then stays still: nothing changes
+     * until the test moves it.
+     *
+     * @return the ids of the running tasks, then of the pending ones
+     */
+    protected Queue queue(int running, int pending) throws Exception {
+        List<Long> started = createFollowTasks(running);
+        clock.advance(SimulatorSettings.defaults().pendingFor());
+        List<Long> waiting = createFollowTasks(pending);
+        tracker.track(descriptor("running"), started);
+        tracker.track(descriptor("pending"), waiting);
+        return new Queue(started, waiting);
+    }
+
+    protected record Queue(List<Long> running, List<Long> pending) {
+    }
+
+    /**
+     * Finished tasks the bridge knows nothing of, so that both lists of finished tasks run over several pages.
+     *
+     * @return the ids of the completed ones
+     */
+    protected List<Long> history(int completed, int failed) throws Exception {
+        List<Long> ids = createFollowTasks(completed);
+        createFailingTasks(failed);
+        clock.advance(SimulatorSettings.defaults().pendingFor().plus(SimulatorSettings.defaults().runningFor()));
+        return ids;
+    }
+
+    /** One poll as the status route makes it: observe, then store what changed. */
+    protected List<Observation> poll() {
+        List<Observation> seen = poller.observe();
+        tracker.apply(seen);
+        return seen;
+    }
+
+    private List<Long> createFollowTasks(List<String> serials, boolean failing) throws Exception {
         ObjectNode body = BridgeHarness.JSON.createObjectNode();
         serials.forEach(body.putArray("serials")::add);
         body.put("script_name", "follow");
-        body.putObject("script_config").putArray("target_users").add("@x");
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/task"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        ObjectNode config = body.putObject("script_config");
+        config.putArray("target_users").add("@x");
+        if (failing) {
+            config.put("simulate", "fail");
+        }
         List<Long> ids = new ArrayList<>();
-        JsonNode answer = BridgeHarness.JSON.readTree(response.body());
-        answer.path("data").path("task_ids").forEach(id -> ids.add(id.asLong()));
+        send("POST", "/task", body).path("task_ids").forEach(id -> ids.add(id.asLong()));
         assertThat(ids).hasSize(serials.size());
         return ids;
+    }
+
+    /** Deletes tasks in TikMatrix, as its user may. */
+    protected void delete(List<Long> ids) throws Exception {
+        ObjectNode body = BridgeHarness.JSON.createObjectNode();
+        ids.forEach(body.putArray("task_ids")::add);
+        assertThat(send("DELETE", "/task/batch", body).path("deleted")).hasSize(ids.size());
+    }
+
+    /** Stops a task in TikMatrix, as its user may: it fails at once. */
+    protected void stop(long id) throws Exception {
+        assertThat(send("POST", "/task/" + id + "/stop", BridgeHarness.JSON.createObjectNode()).path("status").asInt()).isEqualTo(3);
+    }
+
+    /** @return the answer's data, once its code says success */
+    private JsonNode send(String method, String path, ObjectNode body) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path))
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode answer = BridgeHarness.JSON.readTree(response.body());
+        assertThat(answer.path("code").asInt()).as(method + " " + path + ": " + answer).isZero();
+        return answer.path("data");
     }
 
     protected static Descriptor descriptor(String key) {
