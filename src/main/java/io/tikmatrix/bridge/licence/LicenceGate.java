@@ -69,8 +69,7 @@ public class LicenceGate extends RoutePolicySupport {
      * schedule's firing has no file to come back from, so it waits for intake to open.
      */
     public void requireOpen(Exchange exchange) throws TakeAgainLaterException, LicenceHeldException {
-        State now = state;
-        if (now == State.OPEN) {
+        if (state == State.OPEN) {
             return;
         }
         Submission s = Submission.of(exchange);
