@@ -87,8 +87,9 @@ public final class BridgeHarness implements BeforeAllCallback, BeforeEachCallbac
         this.simulator = new TikMatrixSimulator(simulatorSettings).start(0);
         settings.put("tikmatrix.base-url", simulator.baseUrl());
         settings.put("bridge.data-dir", dataDir.toString());
-        settings.put("bridge.inbox.poll-interval", "100ms");
-        settings.put("bridge.inbox.stable-for", "100ms");
+        // drop() moves a whole file in at once: the inbox need not wait long to see it or to trust that it holds still
+        settings.put("bridge.inbox.poll-interval", "20ms");
+        settings.put("bridge.inbox.stable-for", "50ms");
         settings.put("bridge.retry.max-attempts", "4");
         settings.put("bridge.retry.initial-delay", "50ms");
         settings.put("bridge.retry.max-delay", "200ms");
