@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -234,10 +235,11 @@ public final class BridgeHarness implements BeforeAllCallback, BeforeEachCallbac
         return read(receipt);
     }
 
-    /** The records of one dead-letter key, oldest first. */
+    /** The records of one dead-letter key, oldest first; one still being written is not there yet. */
     public List<JsonNode> deadLetters(String key) {
         Path folder = dir("deadletter").resolve(key);
-        return deadLetterFiles().stream().filter(p -> p.getParent().equals(folder)).map(BridgeHarness::read).toList();
+        return deadLetterFiles().stream().filter(p -> p.getParent().equals(folder)).map(BridgeHarness::readIfWhole)
+                .flatMap(Optional::stream).toList();
     }
 
     /** The record files written under deadletter/ since the test began, whatever their key, in path order. */
@@ -270,6 +272,23 @@ public final class BridgeHarness implements BeforeAllCallback, BeforeEachCallbac
     public JsonNode awaitEvent(String id) {
         await().atMost(Duration.ofSeconds(20)).until(() -> events().containsKey(id));
         return events().get(id);
+    }
+
+    /**
+     * The JSON object in {@code file} once it is there and whole: the bridge writes dead-letter records in place,
+     * so a look at the wrong moment finds the file empty or half written.
+     */
+    public static JsonNode awaitWritten(Path file) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> readIfWhole(file).isPresent());
+        return read(file);
+    }
+
+    private static Optional<JsonNode> readIfWhole(Path file) {
+        try {
+            return Optional.of(JSON.readTree(file.toFile())).filter(JsonNode::isObject);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     public static JsonNode read(Path file) {
