@@ -26,8 +26,9 @@ class LauncherTest {
     }
 
     private Run launch(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        // each child lives a few seconds: C1 alone and the serial collector start it faster than the JVM's defaults
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path")));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")));
         command.addAll(jvmOptions);
         command.add(BridgeMain.class.getName());
         command.addAll(List.of(args));

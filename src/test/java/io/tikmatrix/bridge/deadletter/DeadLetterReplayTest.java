@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tikmatrix.bridge.simulator.Fault;
 import io.tikmatrix.bridge.support.BridgeHarness;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,10 +25,10 @@ class DeadLetterReplayTest {
             """.formatted(SECRET);
 
     @RegisterExtension
-    final BridgeHarness bridge = new BridgeHarness();
+    static final BridgeHarness bridge = new BridgeHarness();
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void start() {
         bridge.start();
     }
 
@@ -44,11 +44,11 @@ class DeadLetterReplayTest {
         JsonNode line = bridge.awaitReceipt("replay.json").path("descriptors").get(0);
         assertThat(line.path("outcome").asText()).isEqualTo("submitted");
         assertThat(line.path("key").asText()).isEqualTo(record.path("key").asText()).startsWith("first.json@sha256:");
-        assertThat(bridge.simulator().tasks()).hasSize(1);
+        assertThat(bridge.tasks()).hasSize(1);
 
         bridge.drop("replay-again.json", BridgeHarness.JSON.writeValueAsString(record));
         assertThat(bridge.awaitReceipt("replay-again.json").path("descriptors").get(0).path("outcome").asText()).isEqualTo("duplicate");
-        assertThat(bridge.simulator().tasks()).hasSize(1);
+        assertThat(bridge.tasks()).hasSize(1);
     }
 
     @Test

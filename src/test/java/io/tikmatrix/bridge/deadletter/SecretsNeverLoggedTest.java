@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tikmatrix.bridge.simulator.Fault;
 import io.tikmatrix.bridge.support.BridgeHarness;
 import io.tikmatrix.bridge.support.CapturedLogs;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -39,11 +40,15 @@ class SecretsNeverLoggedTest {
     final CapturedLogs logs = new CapturedLogs();
 
     @RegisterExtension
-    final BridgeHarness bridge = new BridgeHarness();
+    static final BridgeHarness bridge = new BridgeHarness();
+
+    @BeforeAll
+    static void start() {
+        bridge.start();
+    }
 
     @Test
     void aSecretThroughRetriesDeadLettersAndReplayIsNeverLogged() throws Exception {
-        bridge.start();
         bridge.simulator().faults().failNext(4, "POST", "/task", Fault.errorEnvelope(50001, 500));
         bridge.drop("warm.jsonl", """
                 {"id": "w1", "serials": ["s1"], "script_name": "account_warmup", "script_config": {"generate_by_chatgpt": true, "chatgpt_settings": {"api_key": "%s"}}}
@@ -51,8 +56,8 @@ class SecretsNeverLoggedTest {
                 """.formatted(SECRET, SECRET));
         bridge.awaitReceipt("warm.jsonl");
         var record = bridge.awaitDeadLetters("50001", 1).get(0);
-        bridge.drop("replay.json", BridgeHarness.JSON.writeValueAsString(record));
-        bridge.awaitReceipt("replay.json");
+        bridge.drop("replay-w1.json", BridgeHarness.JSON.writeValueAsString(record));
+        bridge.awaitReceipt("replay-w1.json");
 
         assertThat(bridge.simulator().receivedTaskBodies()).as("the API does get the key")
                 .anySatisfy(body -> assertThat(body.toString()).contains(SECRET));
@@ -62,7 +67,6 @@ class SecretsNeverLoggedTest {
 
     @Test
     void aKeyInDescriptorsThatFailInEveryWayIsWrittenNowhereButSentToTheApi() throws Exception {
-        bridge.start();
         // the API quotes the key back, once as a rejection and then as a fault that outlasts the retries
         bridge.simulator().faults().failNext(1, "POST", "/task", new Fault.ErrorEnvelope(40001, 400, "invalid api_key " + KEY));
         bridge.drop("rejected.jsonl", warmup("a1", "\"" + KEY + "\"") + "\n");
@@ -84,7 +88,7 @@ class SecretsNeverLoggedTest {
         for (String file : List.of("retried.jsonl", "broken.csv", "broken.jsonl", "replay.json")) {
             bridge.awaitReceipt(file);
         }
-        List<Path> records = deadLetterRecords();
+        List<Path> records = bridge.deadLetterFiles();
         assertThat(records).as("rejected, retried, bad cell, truncated line, wrong type, unquoted").hasSize(6);
         await().atMost(Duration.ofSeconds(20)).until(() -> records.stream()
                 .allMatch(r -> bridge.events().containsKey("deadletter-" + r.getFileName().toString().replaceFirst("\\.json$", ""))));
@@ -100,7 +104,6 @@ class SecretsNeverLoggedTest {
     @Test
     void whatTheBridgeWritesIsReadableByItsUserOnly() {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions only");
-        bridge.start();
         bridge.drop("one.jsonl", warmup("p1", "\"" + KEY + "\"") + "\n");
         bridge.awaitReceipt("one.jsonl");
 
@@ -120,14 +123,8 @@ class SecretsNeverLoggedTest {
         return line.substring(0, line.indexOf(value) + value.length());
     }
 
-    private List<Path> deadLetterRecords() throws IOException {
-        try (Stream<Path> files = Files.walk(bridge.dir("deadletter"))) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".json")).toList();
-        }
-    }
-
     /** Every file under the data folder, binary or text, whose bytes hold {@code value} as UTF-8. */
-    private List<Path> filesShowing(String value) throws IOException {
+    private static List<Path> filesShowing(String value) throws IOException {
         Path data = bridge.dataDir();
         try (Stream<Path> files = Files.walk(data)) {
             return files.filter(Files::isRegularFile)

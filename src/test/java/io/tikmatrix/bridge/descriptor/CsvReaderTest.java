@@ -2,60 +2,51 @@ package io.tikmatrix.bridge.descriptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class CsvReaderTest {
 
     @TempDir
     Path dir;
 
-    @Test
-    void mapsColumnsToTopLevelFieldsAndScriptConfig() throws Exception {
-        Path file = InboxFiles.write(dir, "rows.csv",
-                " script_name , serials ,enable_multi_account,start_time,upload_wait_time,material_list,insert_emoji,add_sound,content,\n"
-                        + "post,s1| s2 ||,yes,10:30,45,a.mp4|b.mp4,TRUE,-1,hello,\n");
+    /** Each row: one CSV file of a header and one record, and the descriptor body the record becomes. */
+    static Stream<Arguments> records() {
+        return Stream.of(
+                Arguments.of("columns map to top-level fields and script_config, typed by the schema",
+                        " script_name , serials ,enable_multi_account,start_time,upload_wait_time,material_list,insert_emoji,add_sound,content,\n"
+                                + "post,s1| s2 ||,yes,10:30,45,a.mp4|b.mp4,TRUE,-1,hello,\n",
+                        "{\"script_name\":\"post\",\"serials\":[\"s1\",\"s2\"],\"enable_multi_account\":true,\"start_time\":\"10:30\","
+                                + "\"script_config\":{\"upload_wait_time\":45,\"material_list\":[\"a.mp4\",\"b.mp4\"],\"insert_emoji\":true,"
+                                + "\"add_sound\":\"-1\",\"content\":\"hello\"}}"),
+                Arguments.of("empty cells are left out",
+                        "script_name,usernames,upload_wait_time,content\npost,@a|@b,,\n",
+                        "{\"script_name\":\"post\",\"usernames\":[\"@a\",\"@b\"]}"),
+                Arguments.of("a script_config column holds a JSON object that other columns join",
+                        "script_name;script_config;target_users\nfollow;\"{\"\"access_method\"\":\"\"direct\"\"}\";u1|u2\n",
+                        "{\"script_name\":\"follow\",\"script_config\":{\"access_method\":\"direct\",\"target_users\":[\"u1\",\"u2\"]}}"),
+                Arguments.of("semicolons delimit, and a byte-order mark is ignored",
+                        "\uFEFFscript_name;serials;content\npost;s1;a,b,c\n",
+                        "{\"script_name\":\"post\",\"serials\":[\"s1\"],\"script_config\":{\"content\":\"a,b,c\"}}"),
+                Arguments.of("Devanagari and emoji are preserved",
+                        "script_name,serials,content\npost,s1,नमस्ते दुनिया 🔥🎉\n",
+                        "{\"script_name\":\"post\",\"serials\":[\"s1\"],\"script_config\":{\"content\":\"नमस्ते दुनिया 🔥🎉\"}}"));
+    }
 
-        Descriptor d = InboxFiles.readAll(file).get(0);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("records")
+    void aRecordBecomesItsDescriptor(String rule, String csv, String body) throws Exception {
+        Descriptor d = InboxFiles.readAll(InboxFiles.write(dir, "rows.csv", csv)).get(0);
 
         assertThat(d.problem()).isNull();
         assertThat(d.source()).isEqualTo(Source.file("rows.csv", 2));
-        assertThat(d.body().toString()).isEqualTo("{\"script_name\":\"post\",\"serials\":[\"s1\",\"s2\"],"
-                + "\"enable_multi_account\":true,\"start_time\":\"10:30\",\"script_config\":{\"upload_wait_time\":45,"
-                + "\"material_list\":[\"a.mp4\",\"b.mp4\"],\"insert_emoji\":true,\"add_sound\":\"-1\",\"content\":\"hello\"}}");
-    }
-
-    @Test
-    void emptyCellsAreLeftOut() throws Exception {
-        Path file = InboxFiles.write(dir, "rows.csv", "script_name,usernames,upload_wait_time,content\npost,@a|@b,,\n");
-
-        Descriptor d = InboxFiles.readAll(file).get(0);
-
-        assertThat(d.body().toString()).isEqualTo("{\"script_name\":\"post\",\"usernames\":[\"@a\",\"@b\"]}");
-    }
-
-    @Test
-    void scriptConfigColumnHoldsAJsonObjectThatOtherColumnsJoin() throws Exception {
-        Path file = InboxFiles.write(dir, "rows.csv",
-                "script_name;script_config;target_users\nfollow;\"{\"\"access_method\"\":\"\"direct\"\"}\";u1|u2\n");
-
-        Descriptor d = InboxFiles.readAll(file).get(0);
-
-        assertThat(d.body().get("script_config").toString())
-                .isEqualTo("{\"access_method\":\"direct\",\"target_users\":[\"u1\",\"u2\"]}");
-    }
-
-    @Test
-    void semicolonDelimiterAndByteOrderMark() throws Exception {
-        byte[] withBom = InboxFiles.withByteOrderMark("script_name;serials;content\npost;s1;a,b,c\n");
-
-        Descriptor d = InboxFiles.readAll(InboxFiles.write(dir, "rows.csv", withBom)).get(0);
-
-        assertThat(d.body().get("script_name").asText()).isEqualTo("post");
-        assertThat(d.body().at("/script_config/content").asText()).isEqualTo("a,b,c");
+        assertThat(d.body().toString()).isEqualTo(body);
     }
 
     @Test

@@ -1,17 +1,15 @@
 package io.tikmatrix.bridge.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tikmatrix.bridge.support.BridgeHarness;
 import io.tikmatrix.bridge.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** A webhook that answers 4xx will never take the event: it goes to deadletter/events/<endpoint name> at once, untried again. */
 class WebhookRejectionTest {
@@ -34,9 +32,9 @@ class WebhookRejectionTest {
 
         String name = webhook.url().replace("http://", "http-").replace(':', '-').replace('/', '-');
         Path deadLetter = bridge.dir("deadletter").resolve("events").resolve(name).resolve(id + "-0.json");
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(deadLetter));
+        JsonNode refused = BridgeHarness.awaitWritten(deadLetter);
 
-        assertThat(BridgeHarness.read(deadLetter).path("id").asText()).isEqualTo(id + "-0");
+        assertThat(refused.path("id").asText()).isEqualTo(id + "-0");
         assertThat(webhook.received().stream().filter(r -> r.event().path("id").asText().equals(id + "-0"))).hasSize(1);
     }
 }

@@ -2,7 +2,7 @@ package io.tikmatrix.bridge.inbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tikmatrix.bridge.support.BridgeHarness;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,10 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InboxFileKindsTest {
 
     @RegisterExtension
-    final BridgeHarness bridge = new BridgeHarness();
+    static final BridgeHarness bridge = new BridgeHarness();
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void start() {
         bridge.start();
     }
 

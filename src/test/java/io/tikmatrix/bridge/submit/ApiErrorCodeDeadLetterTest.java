@@ -3,7 +3,7 @@ package io.tikmatrix.bridge.submit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tikmatrix.bridge.simulator.Fault;
 import io.tikmatrix.bridge.support.BridgeHarness;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,10 +17,10 @@ class ApiErrorCodeDeadLetterTest {
             "{\"serials\": [\"s1\"], \"script_name\": \"account_warmup\", \"script_config\": {\"task_duration\": 60}}";
 
     @RegisterExtension
-    final BridgeHarness bridge = new BridgeHarness();
+    static final BridgeHarness bridge = new BridgeHarness();
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void start() {
         bridge.start();
     }
 
@@ -35,9 +35,10 @@ class ApiErrorCodeDeadLetterTest {
     })
     void anEnvelopeCodeGoesToItsOwnDeadLetterKey(int code, int httpStatus, String key) {
         bridge.simulator().faults().failNext(1, "POST", "/task", Fault.errorEnvelope(code, httpStatus));
-        bridge.drop("one.json", DESCRIPTOR);
+        String file = code + "-http-" + httpStatus + ".json";
+        bridge.drop(file, DESCRIPTOR);
 
-        JsonNode receipt = bridge.awaitReceipt("one.json");
+        JsonNode receipt = bridge.awaitReceipt(file);
 
         assertThat(receipt.path("descriptors").get(0).path("outcome").asText()).isEqualTo("dead-lettered");
         JsonNode record = bridge.awaitDeadLetters(key, 1).get(0);
@@ -52,9 +53,10 @@ class ApiErrorCodeDeadLetterTest {
     @CsvSource({"404", "400"})
     void aClientErrorWithoutEnvelopeIsNotRetried(int httpStatus) {
         bridge.simulator().faults().failNext(1, "POST", "/task", Fault.rawStatus(httpStatus, "<html>Not Found</html>"));
-        bridge.drop("one.json", DESCRIPTOR);
+        String file = "no-envelope-http-" + httpStatus + ".json";
+        bridge.drop(file, DESCRIPTOR);
 
-        bridge.awaitReceipt("one.json");
+        bridge.awaitReceipt(file);
 
         assertThat(bridge.awaitDeadLetters("other", 1).get(0).path("reason").asText()).contains("HTTP " + httpStatus);
         assertThat(bridge.simulator().requestCount("POST", "/task")).isEqualTo(1);

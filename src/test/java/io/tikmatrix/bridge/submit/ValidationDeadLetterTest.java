@@ -2,8 +2,10 @@ package io.tikmatrix.bridge.submit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tikmatrix.bridge.support.BridgeHarness;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,12 +14,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ValidationDeadLetterTest {
 
     @RegisterExtension
-    final BridgeHarness bridge = new BridgeHarness();
+    static final BridgeHarness bridge = new BridgeHarness();
+
+    /** The same mixed file, dropped by each test under a name of its own. */
+    private String file;
+
+    @BeforeAll
+    static void start() {
+        bridge.start();
+    }
 
     @BeforeEach
-    void start() {
-        bridge.start();
-        bridge.drop("mixed.jsonl", String.join("\n",
+    void dropTheMixedFile(TestInfo test) {
+        file = test.getTestMethod().orElseThrow().getName() + ".jsonl";
+        bridge.drop(file, String.join("\n",
                 "{\"serials\": [\"s1\"], \"script_config\": {}}",
                 "{\"serials\": [\"s1\"], \"script_name\": \"like\", \"script_config\": {}}",
                 "{\"serials\": [\"s1\"], \"script_name\": \"comment\", \"script_config\": {\"target_post_url\": \"https://vm.tiktok.com/x/\"}}",
@@ -30,7 +40,7 @@ class ValidationDeadLetterTest {
 
     @Test
     void oneBadLineNeverStopsTheGoodOnes() {
-        JsonNode receipt = bridge.awaitReceipt("mixed.jsonl");
+        JsonNode receipt = bridge.awaitReceipt(file);
 
         assertThat(receipt.path("summary").path("dead_lettered").asInt()).isEqualTo(7);
         assertThat(receipt.path("summary").path("submitted").asInt()).isEqualTo(1);
@@ -39,19 +49,19 @@ class ValidationDeadLetterTest {
 
     @Test
     void missingScriptNameIs40002() {
-        bridge.awaitReceipt("mixed.jsonl");
+        bridge.awaitReceipt(file);
 
         JsonNode record = bridge.deadLetters("40002").get(0);
         assertThat(record.path("code").asText()).isEqualTo("40002");
-        assertThat(record.path("reason").asText()).contains("mixed.jsonl position 1").contains("script_name");
-        assertThat(record.path("source").path("file").asText()).isEqualTo("mixed.jsonl");
+        assertThat(record.path("reason").asText()).contains(file + " position 1").contains("script_name");
+        assertThat(record.path("source").path("file").asText()).isEqualTo(file);
         assertThat(record.path("source").path("position").asInt()).isEqualTo(1);
         assertThat(record.path("attempts").asInt()).isZero();
     }
 
     @Test
     void aScriptTheApiDoesNotTakeIs40003() {
-        bridge.awaitReceipt("mixed.jsonl");
+        bridge.awaitReceipt(file);
 
         assertThat(bridge.deadLetters("40003")).singleElement()
                 .satisfies(r -> assertThat(r.path("reason").asText()).contains("'like'"));
@@ -59,7 +69,7 @@ class ValidationDeadLetterTest {
 
     @Test
     void everythingElseIs40001AndNamesTheField() {
-        bridge.awaitReceipt("mixed.jsonl");
+        bridge.awaitReceipt(file);
 
         assertThat(bridge.deadLetters("40001")).extracting(r -> r.path("reason").asText())
                 .hasSize(5)

@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tikmatrix.bridge.Bridge;
 import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.simulator.SimulatorSettings;
+import io.tikmatrix.bridge.simulator.Task;
 import io.tikmatrix.bridge.simulator.TikMatrixSimulator;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
@@ -23,9 +27,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -34,8 +41,16 @@ import static org.awaitility.Awaitility.await;
 /**
  * A real bridge (the YAML routes of {@code routes/}, an H2 file store) against the embedded simulator
  * on loopback, with short delays so a test sees retries and polls in a second or two.
+ *
+ * <p>As an instance {@code @RegisterExtension} field each test method gets a bridge, simulator and data folder
+ * of its own. As a {@code static} one the whole class shares them, since starting a bridge costs seconds: the
+ * class starts it in its {@code @BeforeAll}, and each test drops files of its own names and uses keys of its own.
+ * Before each test the simulator's faults and request counters are cleared, and {@link #tasks()} and
+ * {@link #deadLetters} show only what was made since the test began, so a test asserts exactly what it
+ * did and never sees an earlier test's work.
  */
-public final class BridgeHarness implements AfterEachCallback, AutoCloseable {
+public final class BridgeHarness implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback,
+        AutoCloseable {
 
     public static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,10 +59,16 @@ public final class BridgeHarness implements AfterEachCallback, AutoCloseable {
     private final Map<String, String> settings = new HashMap<>();
     private final TikMatrixSimulator simulator;
     private Bridge bridge;
+    /** Set by {@link #beforeAll}, which JUnit calls only for a static field: the class shares this bridge. */
+    private boolean sharedByTheClass;
+    /** What existed when the current test began; empty for a bridge of the test's own. */
+    private Set<Long> earlierTasks = Set.of();
+    private Set<Path> earlierDeadLetters = Set.of();
 
     /**
      * For {@code @RegisterExtension}: a data folder of its own, and bridge, simulator and folder gone after
-     * each test. Configure with {@link #with} and start with {@link #start} in the test.
+     * each test (or, on a static field, after the class). Configure with {@link #with} and start with
+     * {@link #start} in the test (or in the class's {@code @BeforeAll}).
      */
     public BridgeHarness() {
         this(SimulatorSettings.defaults());
@@ -67,8 +88,9 @@ public final class BridgeHarness implements AfterEachCallback, AutoCloseable {
         this.simulator = new TikMatrixSimulator(simulatorSettings).start(0);
         settings.put("tikmatrix.base-url", simulator.baseUrl());
         settings.put("bridge.data-dir", dataDir.toString());
-        settings.put("bridge.inbox.poll-interval", "100ms");
-        settings.put("bridge.inbox.stable-for", "100ms");
+        // drop() moves a whole file in at once: the inbox need not wait long to see it or to trust that it holds still
+        settings.put("bridge.inbox.poll-interval", "20ms");
+        settings.put("bridge.inbox.stable-for", "50ms");
         settings.put("bridge.retry.max-attempts", "4");
         settings.put("bridge.retry.initial-delay", "50ms");
         settings.put("bridge.retry.max-delay", "200ms");
@@ -113,6 +135,11 @@ public final class BridgeHarness implements AfterEachCallback, AutoCloseable {
         Map<Long, Integer> statuses = new TreeMap<>();
         queryStore("SELECT task_id, status FROM bridge_task", rs -> statuses.put(rs.getLong(1), rs.getInt(2)));
         return statuses;
+    }
+
+    /** The simulator's tasks made since the test began: all of them, unless the class shares this bridge. */
+    public List<Task> tasks() {
+        return simulator.tasks().stream().filter(task -> !earlierTasks.contains(task.id())).toList();
     }
 
     private void queryStore(String sql, RowHandler eachRow, Object... params) {
@@ -208,18 +235,17 @@ public final class BridgeHarness implements AfterEachCallback, AutoCloseable {
         return read(receipt);
     }
 
+    /** The records of one dead-letter key, oldest first; one still being written is not there yet. */
     public List<JsonNode> deadLetters(String key) {
         Path folder = dir("deadletter").resolve(key);
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            List<JsonNode> records = new ArrayList<>();
-            files.filter(p -> p.toString().endsWith(".json")).sorted().forEach(p -> records.add(read(p)));
-            return records;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return deadLetterFiles().stream().filter(p -> p.getParent().equals(folder)).map(BridgeHarness::readIfWhole)
+                .flatMap(Optional::stream).toList();
+    }
+
+    /** The record files written under deadletter/ since the test began, whatever their key, in path order. */
+    public List<Path> deadLetterFiles() {
+        return allDeadLetterFiles().stream().filter(p -> p.getFileName().toString().endsWith(".json"))
+                .filter(p -> !earlierDeadLetters.contains(p)).sorted().toList();
     }
 
     public List<JsonNode> awaitDeadLetters(String key, int count) {
@@ -248,6 +274,23 @@ public final class BridgeHarness implements AfterEachCallback, AutoCloseable {
         return events().get(id);
     }
 
+    /**
+     * The JSON object in {@code file} once it is there and whole: the bridge writes dead-letter records in place,
+     * so a look at the wrong moment finds the file empty or half written.
+     */
+    public static JsonNode awaitWritten(Path file) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> readIfWhole(file).isPresent());
+        return read(file);
+    }
+
+    private static Optional<JsonNode> readIfWhole(Path file) {
+        try {
+            return Optional.of(JSON.readTree(file.toFile())).filter(JsonNode::isObject);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     public static JsonNode read(Path file) {
         try {
             return JSON.readTree(file.toFile());
@@ -257,8 +300,44 @@ public final class BridgeHarness implements AfterEachCallback, AutoCloseable {
     }
 
     @Override
+    public void beforeAll(ExtensionContext context) {
+        sharedByTheClass = true;
+    }
+
+    /** On a shared bridge: the test starts with no faults, no counted requests, and the earlier tests' work set aside. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (!sharedByTheClass) {
+            return;
+        }
+        simulator.faults().clear();
+        simulator.resetCounters();
+        earlierTasks = new HashSet<>(simulator.tasks().stream().map(Task::id).toList());
+        earlierDeadLetters = allDeadLetterFiles();
+    }
+
+    @Override
     public void afterEach(ExtensionContext context) {
+        if (!sharedByTheClass) {
+            close();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
         close();
+    }
+
+    private Set<Path> allDeadLetterFiles() {
+        Path folder = dir("deadletter");
+        if (!Files.isDirectory(folder)) {
+            return Set.of();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return new HashSet<>(files.filter(Files::isRegularFile).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

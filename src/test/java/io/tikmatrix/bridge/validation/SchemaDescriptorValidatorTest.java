@@ -1,12 +1,14 @@
 package io.tikmatrix.bridge.validation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -54,217 +56,86 @@ class SchemaDescriptorValidatorTest {
                                "comment_content": "शानदार वीडियो 😍\\nकमाल है 🔥", "comment_order": "random"}}
             """;
 
-    @ParameterizedTest
-    @ValueSource(strings = {POST, FOLLOW, UNFOLLOW, WARMUP, COMMENT})
-    void acceptsAValidDescriptorOfEachScript(String descriptor) {
-        assertThat(VALIDATOR.validate(parse(descriptor))).isEmpty();
+    private static final Map<String, String> DESCRIPTORS =
+            Map.of("POST", POST, "FOLLOW", FOLLOW, "UNFOLLOW", UNFOLLOW, "WARMUP", WARMUP, "COMMENT", COMMENT);
+
+    /**
+     * Each row: a valid descriptor of the class, edited (see {@link #edited}) into one that breaks a rule, and the
+     * code and reason it is rejected with.
+     */
+    @ParameterizedTest(name = "{0}: {1} with {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            missing script name is 40002           | POST     | -script_name                    | 40002 | script_name: required
+            null script name is 40002              | POST     | script_name = null              | 40002 | script_name: required
+            blank script name is 40002             | POST     | script_name = "  "              | 40002 | script_name: required
+            a script the API does not take, 40003  | POST     | script_name = "like"            | 40003 | script_name: script 'like' is not available through the API
+            a script the API does not take, 40003  | POST     | script_name = "message"         | 40003 | script_name: script 'message' is not available through the API
+            non-text script name is 40001          | POST     | script_name = 7                 | 40001 | script_name: expected string, got integer
+            missing serials and usernames is 40001 | POST     | -serials                        | 40001 | serials/usernames: one of them must be a non-empty list
+            empty serials is 40001                 | POST     | serials = []                    | 40001 | serials/usernames: one of them must be a non-empty list
+            blank serial is 40001                  | POST     | serials = ["emulator-5554", ""] | 40001 | serials[1]: must not be empty
+            empty usernames is 40001               | FOLLOW   | usernames = []                  | 40001 | serials/usernames: one of them must be a non-empty list
+            start time must be HH:MM               | POST     | start_time = "24:00"            | 40001 | start_time: must be a time HH:MM between 00:00 and 23:59
+            start time must be HH:MM               | POST     | start_time = "9:05"             | 40001 | start_time: must be a time HH:MM between 00:00 and 23:59
+            start time must be HH:MM               | POST     | start_time = "12:60"            | 40001 | start_time: must be a time HH:MM between 00:00 and 23:59
+            start time must be HH:MM               | POST     | start_time = "12:30:00"         | 40001 | start_time: must be a time HH:MM between 00:00 and 23:59
+            start time must be HH:MM               | POST     | start_time = "noon"             | 40001 | start_time: must be a time HH:MM between 00:00 and 23:59
+            missing script_config is 40001         | COMMENT  | -script_config                  | 40001 | script_config: required
+            script_config must be an object        | POST     | script_config = "content_type=0" | 40001 | script_config: expected object, got string
+            wrong types name the field and both types | POST  | script_config.upload_wait_time = "60"; enable_multi_account = "yes" | 40001 | enable_multi_account: expected boolean, got string; script_config.upload_wait_time: expected integer, got string
+            a wrong type hides the enum check      | POST     | script_config.content_type = "1" | 40001 | script_config.content_type: expected integer, got string
+            enums and ranges are checked           | POST     | script_config.post_way = "upload"; script_config.add_sound_volume = 101; script_config.content_type = 2 | 40001 | script_config.add_sound_volume: must be between 0 and 100; script_config.content_type: must be one of 0, 1; script_config.post_way: must be one of share, addButton, useSound
+            add_sound takes string or integer      | POST     | script_config.add_sound = true  | 40001 | script_config.add_sound: expected string or integer, got boolean
+            material_path required for localFolder | POST     | -script_config.material_path    | 40001 | script_config.material_path: required when material_source is localFolder
+            material_path required for localFolder | POST     | script_config.material_path = "" | 40001 | script_config.material_path: required when material_source is localFolder
+            sound_name required for useSound       | POST     | -script_config.sound_name       | 40001 | script_config.sound_name: required when post_way is useSound
+            custom_sound_keyword required for custom sound | POST | -script_config.custom_sound_keyword | 40001 | script_config.custom_sound_keyword: required when add_sound is custom
+            follow needs a target                  | FOLLOW   | -script_config.target_users     | 40001 | script_config.target_users/target_user: one of them is required when script_name is follow (a non-empty list or name)
+            follow needs a target                  | FOLLOW   | script_config.target_users = []; script_config.target_user = "" | 40001 | script_config.target_users/target_user: one of them is required when script_name is follow (a non-empty list or name)
+            unfollow needs a target                | UNFOLLOW | -script_config.target_user      | 40001 | script_config.target_users/target_user: one of them is required when script_name is unfollow (a non-empty list or name)
+            unfollow needs a target                | UNFOLLOW | script_config.target_users = []; script_config.target_user = "" | 40001 | script_config.target_users/target_user: one of them is required when script_name is unfollow (a non-empty list or name)
+            access method is direct or search      | FOLLOW   | script_config.access_method = "browse" | 40001 | script_config.access_method: must be one of direct, search
+            a comment needs content                | COMMENT  | -script_config.comment_content  | 40001 | script_config.comment_content: required when script_name is comment
+            a comment needs a post URL             | COMMENT  | -script_config.target_post_urls | 40001 | script_config.target_post_urls/target_post_url: one of them is required when script_name is comment (a non-empty list or URL)
+            ChatGPT needs its key                  | WARMUP   | -script_config.chatgpt_settings.api_key | 40001 | script_config.chatgpt_settings.api_key: required when generate_by_chatgpt is true
+            ChatGPT needs its key                  | WARMUP   | -script_config.chatgpt_settings | 40001 | script_config.chatgpt_settings.api_key: required when generate_by_chatgpt is true
+            warm-up probabilities and temperature have ranges | WARMUP | script_config.floow_probable = -1; script_config.chatgpt_settings.temperature = 2.5 | 40001 | script_config.chatgpt_settings.temperature: must be between 0 and 2; script_config.floow_probable: must be between 0 and 100
+            id is string or integer                | POST     | id = true                       | 40001 | id: expected string or integer, got boolean
+            """)
+    void rejects(String rule, String descriptor, String edits, String code, String reason) {
+        Optional<Rejection> rejection = VALIDATOR.validate(edited(descriptor, edits));
+
+        assertThat(rejection).isPresent();
+        assertThat(rejection.get().code()).isEqualTo(code);
+        assertThat(rejection.get().reason()).isEqualTo(reason);
+        assertThat(rejection.get().httpStatus()).isNull();
     }
 
-    @Test
-    void missingScriptNameIs40002() {
-        assertRejected(without(POST, "script_name"), "40002", "script_name: required");
-        assertRejected(with(POST, "script_name", null), "40002", "script_name: required");
-        assertRejected(with(POST, "script_name", "  "), "40002", "script_name: required");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"like", "message"})
-    void scriptTheApiDoesNotTakeIs40003(String script) {
-        assertRejected(with(POST, "script_name", script), "40003",
-                "script_name: script '" + script + "' is not available through the API");
-    }
-
-    @Test
-    void nonTextScriptNameIs40001() {
-        ObjectNode descriptor = parse(POST);
-        descriptor.put("script_name", 7);
-        assertRejected(descriptor, "40001", "script_name: expected string, got integer");
-    }
-
-    @Test
-    void missingSerialsAndUsernamesIs40001() {
-        assertRejected(without(POST, "serials"), "40001", "serials/usernames: one of them must be a non-empty list");
-    }
-
-    @Test
-    void emptySerialsIs40001() {
-        ObjectNode descriptor = parse(POST);
-        descriptor.putArray("serials");
-        assertRejected(descriptor, "40001", "serials/usernames: one of them must be a non-empty list");
-    }
-
-    @Test
-    void blankSerialIs40001() {
-        ObjectNode descriptor = parse(POST);
-        descriptor.putArray("serials").add("emulator-5554").add("");
-        assertRejected(descriptor, "40001", "serials[1]: must not be empty");
-    }
-
-    @Test
-    void usernamesModeNeedsNoSerials() {
-        ObjectNode descriptor = without(POST, "serials");
-        descriptor.putArray("usernames").add("@creator");
-        assertThat(VALIDATOR.validate(descriptor)).isEmpty();
-    }
-
-    @Test
-    void emptyUsernamesIs40001() {
-        ObjectNode descriptor = parse(FOLLOW);
-        descriptor.putArray("usernames");
-        assertRejected(descriptor, "40001", "serials/usernames: one of them must be a non-empty list");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"24:00", "9:05", "12:60", "12:30:00", "noon"})
-    void startTimeMustBeHoursAndMinutes(String time) {
-        assertRejected(with(POST, "start_time", time), "40001",
-                "start_time: must be a time HH:MM between 00:00 and 23:59");
-    }
-
-    @Test
-    void missingScriptConfigIs40001() {
-        assertRejected(without(COMMENT, "script_config"), "40001", "script_config: required");
-    }
-
-    @Test
-    void scriptConfigMustBeAnObject() {
-        assertRejected(with(POST, "script_config", "content_type=0"), "40001", "script_config: expected object, got string");
-    }
-
-    @Test
-    void wrongTypesNameTheFieldAndBothTypes() {
-        ObjectNode descriptor = parse(POST);
-        config(descriptor).put("upload_wait_time", "60");
-        descriptor.put("enable_multi_account", "yes");
-        assertRejected(descriptor, "40001",
-                "enable_multi_account: expected boolean, got string; script_config.upload_wait_time: expected integer, got string");
-    }
-
-    @Test
-    void wrongTypeHidesTheEnumCheckOfTheSameField() {
-        ObjectNode descriptor = parse(POST);
-        config(descriptor).put("content_type", "1");
-        assertRejected(descriptor, "40001", "script_config.content_type: expected integer, got string");
-    }
-
-    @Test
-    void enumsAndRangesAreChecked() {
-        ObjectNode descriptor = parse(POST);
-        config(descriptor).put("post_way", "upload").put("add_sound_volume", 101).put("content_type", 2);
-        assertRejected(descriptor, "40001", "script_config.add_sound_volume: must be between 0 and 100; "
-                + "script_config.content_type: must be one of 0, 1; "
-                + "script_config.post_way: must be one of share, addButton, useSound");
-    }
-
-    @Test
-    void addSoundTakesStringOrInteger() {
-        ObjectNode descriptor = parse(POST);
-        config(descriptor).put("add_sound", -1);
-        assertThat(VALIDATOR.validate(descriptor)).isEmpty();
-        config(descriptor).put("add_sound", true);
-        assertRejected(descriptor, "40001", "script_config.add_sound: expected string or integer, got boolean");
-    }
-
-    @Test
-    void materialPathRequiredForLocalFolder() {
-        ObjectNode descriptor = parse(POST);
-        config(descriptor).remove("material_path");
-        assertRejected(descriptor, "40001", "script_config.material_path: required when material_source is localFolder");
-        config(descriptor).put("material_path", "");
-        assertRejected(descriptor, "40001", "script_config.material_path: required when material_source is localFolder");
-        config(descriptor).put("material_source", "materialLibrary");
-        assertThat(VALIDATOR.validate(descriptor)).isEmpty();
-    }
-
-    @Test
-    void soundNameRequiredForUseSound() {
-        ObjectNode descriptor = parse(POST);
-        config(descriptor).remove("sound_name");
-        assertRejected(descriptor, "40001", "script_config.sound_name: required when post_way is useSound");
-    }
-
-    @Test
-    void customSoundKeywordRequiredForCustomSound() {
-        ObjectNode descriptor = parse(POST);
-        config(descriptor).remove("custom_sound_keyword");
-        assertRejected(descriptor, "40001", "script_config.custom_sound_keyword: required when add_sound is custom");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {FOLLOW, UNFOLLOW})
-    void followAndUnfollowNeedATarget(String source) {
-        ObjectNode descriptor = parse(source);
-        config(descriptor).remove("target_users");
-        config(descriptor).remove("target_user");
-        String script = descriptor.get("script_name").asText();
-        String reason = "script_config.target_users/target_user: one of them is required when script_name is "
-                + script + " (a non-empty list or name)";
-        assertRejected(descriptor, "40001", reason);
-        config(descriptor).putArray("target_users");
-        config(descriptor).put("target_user", "");
-        assertRejected(descriptor, "40001", reason);
-    }
-
-    @Test
-    void accessMethodIsDirectOrSearch() {
-        ObjectNode descriptor = parse(FOLLOW);
-        config(descriptor).put("access_method", "browse");
-        assertRejected(descriptor, "40001", "script_config.access_method: must be one of direct, search");
-    }
-
-    @Test
-    void commentNeedsContent() {
-        ObjectNode descriptor = parse(COMMENT);
-        config(descriptor).remove("comment_content");
-        assertRejected(descriptor, "40001", "script_config.comment_content: required when script_name is comment");
-    }
-
-    @Test
-    void commentNeedsAPostUrl() {
-        ObjectNode descriptor = parse(COMMENT);
-        config(descriptor).remove("target_post_urls");
-        assertRejected(descriptor, "40001", "script_config.target_post_urls/target_post_url: "
-                + "one of them is required when script_name is comment (a non-empty list or URL)");
-        config(descriptor).put("target_post_url", "https://vm.tiktok.com/ZMabc/");
-        assertThat(VALIDATOR.validate(descriptor)).isEmpty();
-    }
-
-    @Test
-    void chatgptKeyRequiredWhenGeneratingComments() {
-        ObjectNode descriptor = parse(WARMUP);
-        ((ObjectNode) config(descriptor).get("chatgpt_settings")).remove("api_key");
-        assertRejected(descriptor, "40001",
-                "script_config.chatgpt_settings.api_key: required when generate_by_chatgpt is true");
-        config(descriptor).remove("chatgpt_settings");
-        assertRejected(descriptor, "40001",
-                "script_config.chatgpt_settings.api_key: required when generate_by_chatgpt is true");
-        config(descriptor).put("generate_by_chatgpt", false);
-        assertThat(VALIDATOR.validate(descriptor)).isEmpty();
-    }
-
-    @Test
-    void warmupProbabilitiesAndTemperatureHaveRanges() {
-        ObjectNode descriptor = parse(WARMUP);
-        config(descriptor).put("floow_probable", -1);
-        ((ObjectNode) config(descriptor).get("chatgpt_settings")).put("temperature", 2.5);
-        assertRejected(descriptor, "40001", "script_config.chatgpt_settings.temperature: must be between 0 and 2; "
-                + "script_config.floow_probable: must be between 0 and 100");
-    }
-
-    @Test
-    void idIsStringOrInteger() {
-        assertRejected(with(POST, "id", "x").put("id", true), "40001", "id: expected string or integer, got boolean");
+    /** Each row: a valid descriptor of the class, as it is or edited within the rules. */
+    @ParameterizedTest(name = "{0}: {1} with {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            a valid descriptor of each script      | POST     |
+            a valid descriptor of each script      | FOLLOW   |
+            a valid descriptor of each script      | UNFOLLOW |
+            a valid descriptor of each script      | WARMUP   |
+            a valid descriptor of each script      | COMMENT  |
+            usernames mode needs no serials        | POST     | -serials; usernames = ["@creator"]
+            add_sound takes string or integer      | POST     | script_config.add_sound = -1
+            material_path only for localFolder     | POST     | script_config.material_path = ""; script_config.material_source = "materialLibrary"
+            a single post URL will do              | COMMENT  | -script_config.target_post_urls; script_config.target_post_url = "https://vm.tiktok.com/ZMabc/"
+            ChatGPT's key only when generating     | WARMUP   | -script_config.chatgpt_settings; script_config.generate_by_chatgpt = false
+            """)
+    void accepts(String rule, String descriptor, String edits) {
+        assertThat(VALIDATOR.validate(edited(descriptor, edits))).isEmpty();
     }
 
     @Test
     void unknownFieldsPassValidationAndAreListed() {
-        ObjectNode descriptor = parse(POST);
-        descriptor.put("priority", "high");
-        config(descriptor).put("new_api_field", 1).put("another", "x");
+        ObjectNode descriptor = edited("POST", "priority = \"high\"; script_config.new_api_field = 1; script_config.another = \"x\"");
         assertThat(VALIDATOR.validate(descriptor)).isEmpty();
         assertThat(VALIDATOR.unknownConfigFields(descriptor)).containsExactly("another", "new_api_field");
-        assertThat(VALIDATOR.unknownConfigFields(parse(COMMENT))).isEmpty();
-        assertThat(VALIDATOR.unknownConfigFields(with(POST, "script_name", "like"))).isEmpty();
+        assertThat(VALIDATOR.unknownConfigFields(edited("COMMENT", null))).isEmpty();
+        assertThat(VALIDATOR.unknownConfigFields(edited("POST", "script_name = \"like\""))).isEmpty();
     }
 
     @Test
@@ -286,7 +157,7 @@ class SchemaDescriptorValidatorTest {
     void validatesConcurrently() throws Exception {
         List<Callable<Optional<Rejection>>> calls = IntStream.range(0, 200)
                 .mapToObj(i -> (Callable<Optional<Rejection>>) () -> VALIDATOR.validate(
-                        i % 2 == 0 ? parse(COMMENT) : without(COMMENT, "serials")))
+                        edited("COMMENT", i % 2 == 0 ? null : "-serials")))
                 .toList();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -305,33 +176,35 @@ class SchemaDescriptorValidatorTest {
         }
     }
 
-    private static void assertRejected(ObjectNode descriptor, String code, String reason) {
-        Optional<Rejection> rejection = VALIDATOR.validate(descriptor);
-        assertThat(rejection).isPresent();
-        assertThat(rejection.get().code()).isEqualTo(code);
-        assertThat(rejection.get().reason()).isEqualTo(reason);
-        assertThat(rejection.get().httpStatus()).isNull();
-    }
-
-    private static ObjectNode config(ObjectNode descriptor) {
-        return (ObjectNode) descriptor.get("script_config");
-    }
-
-    private static ObjectNode without(String json, String field) {
-        ObjectNode descriptor = parse(json);
-        descriptor.remove(field);
+    /**
+     * The descriptor named by {@code name}, edited: {@code a.b = <JSON>} sets field b of object a, {@code -a.b}
+     * removes it; edits are separated by {@code ;}.
+     */
+    private static ObjectNode edited(String name, String edits) {
+        ObjectNode descriptor = (ObjectNode) parse(DESCRIPTORS.get(name));
+        if (edits == null) {
+            return descriptor;
+        }
+        for (String edit : edits.split(";")) {
+            boolean remove = edit.strip().startsWith("-");
+            String path = remove ? edit.strip().substring(1) : edit.substring(0, edit.indexOf('=')).strip();
+            ObjectNode parent = descriptor;
+            String[] names = path.split("\\.");
+            for (int i = 0; i < names.length - 1; i++) {
+                parent = (ObjectNode) parent.get(names[i]);
+            }
+            if (remove) {
+                parent.remove(names[names.length - 1]);
+            } else {
+                parent.set(names[names.length - 1], parse(edit.substring(edit.indexOf('=') + 1)));
+            }
+        }
         return descriptor;
     }
 
-    private static ObjectNode with(String json, String field, String value) {
-        ObjectNode descriptor = parse(json);
-        descriptor.put(field, value);
-        return descriptor;
-    }
-
-    private static ObjectNode parse(String json) {
+    private static JsonNode parse(String json) {
         try {
-            return (ObjectNode) JSON.readTree(json);
+            return JSON.readTree(json);
         } catch (Exception e) {
             throw new IllegalArgumentException(e);
         }
