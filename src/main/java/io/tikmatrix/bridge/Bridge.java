@@ -110,8 +110,9 @@ public final class Bridge implements AutoCloseable {
         Reconciliation reconciliation = new Reconciliation(events.taskQueries(), events.taskStore(), journal,
                 new TaskIdOrder(events.taskStore().highestTaskId()));
         main.bind("reconciliation", reconciliation);
-        main.bind("submitSteps", new SubmitSteps(journal, validator, events.tracker(), RetrySchedule.of(config, "bridge.retry"),
-                reconciliation::highestTaskId));
+        RetrySchedule apiRetry = RetrySchedule.of(config, "bridge.retry");
+        main.bind("apiRetry", apiRetry);
+        main.bind("submitSteps", new SubmitSteps(journal, validator, events.tracker(), apiRetry, reconciliation::highestTaskId));
         main.bind("submissionJournal", journal);
         main.bind("tikmatrixCall", new TikMatrixCall(licenceGate));
         main.bind("deadLetters", new DeadLetters(journal));

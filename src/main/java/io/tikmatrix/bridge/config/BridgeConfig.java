@@ -285,11 +285,7 @@ public final class BridgeConfig {
         return Path.of(get(key));
     }
 
-    /**
-     * The properties Camel's placeholders see ({@code {{bridge.inbox.dir}}}): every resolved key, plus
-     * each duration in milliseconds as {@code <key>-ms} and the retry budget as redeliveries, the units
-     * Camel's options take.
-     */
+    /** The properties Camel's placeholders see ({@code {{bridge.inbox.dir}}}): every resolved key. */
     public Properties toCamelProperties() {
         Properties p = new Properties();
         values.forEach((k, v) -> {
@@ -297,12 +293,6 @@ public final class BridgeConfig {
                 p.setProperty(k, v);
             }
         });
-        for (String key : DURATION_KEYS) {
-            p.setProperty(key + "-ms", Long.toString(duration(key).toMillis()));
-        }
-        // renewed three times per lease, so a renewal that comes late still lands before the lease ends
-        p.setProperty("bridge.store.claim-lease-renewal-ms", Long.toString(Math.max(1, duration("bridge.store.claim-lease").toMillis() / 3)));
-        p.setProperty("bridge.retry.max-redeliveries", Integer.toString(integer("bridge.retry.max-attempts") - 1));
         // /observe/health on loopback only: the bridge is as local as the TikMatrix API it guards
         p.setProperty("camel.management.enabled", get("bridge.health.enabled"));
         p.setProperty("camel.management.healthCheckEnabled", "true");

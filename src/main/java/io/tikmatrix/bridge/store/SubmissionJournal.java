@@ -57,7 +57,7 @@ public class SubmissionJournal {
     private final Duration lease;
     private final String owner = UUID.randomUUID().toString();
 
-    /** @param lease how long a claim holds without renewal; {@link #renewLeases()} must run well within it */
+    /** @param lease how long a claim holds without renewal; {@link #renewLeases()} runs every {@link #leaseRenewalMillis()} */
     public SubmissionJournal(DataSource dataSource, Duration lease) {
         this.sql = new Sql(dataSource);
         this.lease = lease;
@@ -146,6 +146,14 @@ public class SubmissionJournal {
     public int expireLeftoverClaims() {
         return sql.update("expire claims left in flight", "UPDATE " + TABLE + " SET lease_until = ? WHERE state = ?",
                 EXPIRED, State.IN_FLIGHT.name());
+    }
+
+    /**
+     * How often {@link #renewLeases()} must run (the claim-leases route's timer): three times per lease, so a
+     * renewal that comes late still lands before the lease ends.
+     */
+    public long leaseRenewalMillis() {
+        return Math.max(1, lease.toMillis() / 3);
     }
 
     /** Keeps this bridge's claims from being taken over while it still works on them (a back-off, a licence hold). */

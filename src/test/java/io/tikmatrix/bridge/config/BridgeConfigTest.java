@@ -59,17 +59,6 @@ class BridgeConfigTest {
     }
 
     @Test
-    void durationsBecomeMillisecondsForCamel() {
-        Properties camel = load(Map.of("BRIDGE_RETRY_INITIAL_DELAY", "250ms", "BRIDGE_RETRY_MAX_DELAY", "2m"), new Properties())
-                .toCamelProperties();
-
-        assertThat(camel.getProperty("bridge.retry.initial-delay-ms")).isEqualTo("250");
-        assertThat(camel.getProperty("bridge.retry.max-delay-ms")).isEqualTo("120000");
-        assertThat(camel.getProperty("bridge.retry.max-redeliveries")).isEqualTo("5");
-        assertThat(camel.getProperty("tikmatrix.response-timeout-ms")).isEqualTo("30000");
-    }
-
-    @Test
     void camelExpressionsInValuesAreLeftForCamel() throws Exception {
         writeConfigFile("bridge.inbox.done-file-name=${file:name}.done\n");
 

@@ -1,0 +1,46 @@
+package io.tikmatrix.bridge.config;
+
+import io.tikmatrix.bridge.support.BridgeHarness;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.file.FileEndpoint;
+import org.apache.camel.component.timer.TimerEndpoint;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The routes hand the configured durations ("100ms", "5s") to Camel's options as written, and Camel reads
+ * them in its own syntax; the claim leases are renewed every third of bridge.store.claim-lease. The API
+ * retry delays are seen at work in TransientFaultRetryTest.
+ */
+class RouteDurationsTest {
+
+    @RegisterExtension
+    final BridgeHarness bridge = new BridgeHarness();
+
+    @Test
+    void everyTimerAndPollTakesItsDurationFromTheConfiguration() {
+        bridge.with("bridge.inbox.poll-interval", "150ms").with("bridge.inbox.stable-for", "120ms")
+                .with("bridge.licence.check-interval", "2s").with("bridge.schedules.reload-interval", "1m")
+                .with("bridge.store.claim-lease", "90s").start();
+        CamelContext camel = bridge.bridge().camelContext();
+
+        FileEndpoint inbox = (FileEndpoint) camel.getRoute("inbox").getEndpoint();
+        assertThat(inbox.getReadLockCheckInterval()).isEqualTo(120);
+        assertThat(((ScheduledPollConsumer) camel.getRoute("inbox").getConsumer()).getDelay()).isEqualTo(150);
+        assertThat(timer(camel, "licence-gate").getPeriod()).isEqualTo(2_000);
+        assertThat(timer(camel, "status-poll").getPeriod()).isEqualTo(100);
+        assertThat(timer(camel, "status-poll").getDelay()).isEqualTo(100);
+        assertThat(timer(camel, "schedules-reload").getPeriod()).isEqualTo(60_000);
+        assertThat(timer(camel, "claim-leases").getPeriod()).isEqualTo(30_000);
+        assertThat(camel.getRoutes()).filteredOn(r -> r.getEndpoint().getEndpointUri().startsWith("timer://event-delivery-"))
+                .singleElement()
+                .satisfies(delivery -> assertThat(((TimerEndpoint) delivery.getEndpoint()).getPeriod()).isEqualTo(50));
+    }
+
+    private static TimerEndpoint timer(CamelContext camel, String routeId) {
+        return (TimerEndpoint) camel.getRoute(routeId).getEndpoint();
+    }
+}
