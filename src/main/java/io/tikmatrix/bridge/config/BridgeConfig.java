@@ -2,6 +2,8 @@ package io.tikmatrix.bridge.config;
 
 import java.io.IOException;
 import java.io.Reader;
+import org.apache.camel.util.TimeUtils;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -187,7 +189,7 @@ public final class BridgeConfig {
         List<String> problems = new ArrayList<>();
         for (String key : DURATION_KEYS) {
             try {
-                Durations.parse(values.get(key));
+                parseDuration(values.get(key));
             } catch (IllegalArgumentException e) {
                 problems.add(key + ": " + e.getMessage());
             }
@@ -274,7 +276,27 @@ public final class BridgeConfig {
     }
 
     public Duration duration(String key) {
-        return Durations.parse(get(key));
+        return parseDuration(get(key));
+    }
+
+    /**
+     * A duration in Camel's syntax ({@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 1m30s} or
+     * milliseconds), read by Camel's own parser, as the routes' options read it.
+     *
+     * @throws IllegalArgumentException for text Camel cannot read, and for text it would quietly read as
+     *                                  nothing ({@code 5S}, {@code PT5S}, an empty value: 0) or as less
+     */
+    public static Duration parseDuration(String text) {
+        try {
+            long millis = TimeUtils.toMilliSeconds(text);
+            boolean zeroWritten = text.chars().anyMatch(Character::isDigit) && text.chars().noneMatch(c -> c >= '1' && c <= '9');
+            if (millis > 0 || millis == 0 && zeroWritten) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (RuntimeException unreadable) {
+            // Camel's parser fails with whatever exception its regex and substrings give: one message for all
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a duration (use 250ms, 5s, 2m, 1h or milliseconds)");
     }
 
     public int integer(String key) {

@@ -2,9 +2,12 @@ package io.tikmatrix.bridge.config;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
@@ -56,6 +59,24 @@ class BridgeConfigTest {
 
         assertThat(config.path("bridge.receipts.dir")).isEqualTo(dir.resolve("elsewhere/receipts").toAbsolutePath());
         assertThat(config.get("bridge.archive.dir")).isEqualTo("/tmp/arch-" + dir.getFileName());
+    }
+
+    @Test
+    void durationsAreReadByCamelsParser() {
+        BridgeConfig config = BridgeConfig.load(dir, Map.of(), new Properties(), Map.of(
+                "bridge.retry.initial-delay", "250ms", "bridge.retry.max-delay", "1m30s", "bridge.events.retention", "2d"));
+
+        assertThat(config.duration("bridge.retry.initial-delay")).isEqualTo(Duration.ofMillis(250));
+        assertThat(config.duration("bridge.retry.max-delay")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(config.duration("bridge.events.retention")).isEqualTo(Duration.ofDays(2));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"soon", "5S", "PT5S", "", "-5s", "1.5s"})
+    void aDurationCamelWouldReadAsNothingIsRefused(String text) {
+        assertThatThrownBy(() -> BridgeConfig.load(dir, Map.of(), new Properties(), Map.of("bridge.status.poll-interval", text)))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
+                        .containsExactly("bridge.status.poll-interval: '" + text + "' is not a duration (use 250ms, 5s, 2m, 1h or milliseconds)"));
     }
 
     @Test
