@@ -3,6 +3,7 @@ package io.tikmatrix.bridge;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tikmatrix.bridge.api.TikMatrixCall;
 import io.tikmatrix.bridge.config.BridgeConfig;
+import io.tikmatrix.bridge.config.BridgeProperties;
 import io.tikmatrix.bridge.config.RetrySchedule;
 import io.tikmatrix.bridge.config.InvalidConfigurationException;
 import io.tikmatrix.bridge.deadletter.DeadLetters;
@@ -22,7 +23,6 @@ import io.tikmatrix.bridge.submit.SubmitSteps;
 import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -35,8 +35,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -59,22 +59,32 @@ public final class Bridge implements AutoCloseable {
     private final ExecutorService submitPool;
     private final LicenceGate licenceGate;
 
-    private Bridge(Main main, HikariDataSource dataSource, ExecutorService submitPool, LicenceGate licenceGate) {
+    private final BridgeConfig config;
+
+    private Bridge(Main main, BridgeConfig config, HikariDataSource dataSource, ExecutorService submitPool, LicenceGate licenceGate) {
         this.main = main;
+        this.config = config;
         this.dataSource = dataSource;
         this.submitPool = submitPool;
         this.licenceGate = licenceGate;
     }
 
-    public static Bridge start(BridgeConfig config, Path workingDir) throws Exception {
+    /**
+     * @param home      the bridge's directory: its {@code routes/} and {@code config/application.properties}, and
+     *                  what relative folders are under
+     * @param overrides keys set above every file (tests, {@code --simulator}), as Camel's override properties
+     * @throws InvalidConfigurationException naming each key at fault, before anything starts
+     */
+    public static Bridge start(Path home, Map<String, String> overrides) throws Exception {
         // descriptors carry Devanagari and emoji; Camel's text conversions must not follow a Windows or
         // POSIX-locale default charset
         if (System.getProperty(Exchange.DEFAULT_CHARSET_PROPERTY) == null) {
             System.setProperty(Exchange.DEFAULT_CHARSET_PROPERTY, StandardCharsets.UTF_8.name());
         }
+        BridgeConfig config = BridgeConfig.load(home, overrides);
         requireHealthPort(config);
         SchemaDescriptorValidator validator = new SchemaDescriptorValidator();
-        SchedulesWiring schedules = SchedulesWiring.load(config, workingDir, validator);
+        SchedulesWiring schedules = SchedulesWiring.load(config, validator);
         HikariDataSource dataSource = StoreDataSource.open(
                 config.get("bridge.store.jdbc-url"), config.get("bridge.store.username"), config.get("bridge.store.password"));
         SubmissionJournal journal = new SubmissionJournal(dataSource, config.duration("bridge.store.claim-lease"));
@@ -93,8 +103,9 @@ public final class Bridge implements AutoCloseable {
         // calls in flight may finish within their time-outs; what waits for a retry stays in the journal for the next start
         main.configure().setShutdownTimeout((int) Math.max(1, config.duration("tikmatrix.connect-timeout")
                 .plus(config.duration("tikmatrix.response-timeout")).toSeconds()));
-        main.configure().withRoutesIncludePattern("file:" + workingDir.resolve("routes").toAbsolutePath() + "/*.camel.yaml");
-        main.setOverrideProperties(config.toCamelProperties());
+        main.configure().withRoutesIncludePattern("file:" + home.resolve("routes").toAbsolutePath() + "/*.camel.yaml");
+        main.setPropertyPlaceholderLocations(BridgeProperties.locations(home));
+        main.setOverrideProperties(BridgeProperties.overrides(overrides));
         main.bind("storeDataSource", dataSource);
         main.bind("licenceGate", licenceGate);
         main.bind("licenceHealthCheck", new LicenceHealthCheck(licenceGate));
@@ -121,11 +132,11 @@ public final class Bridge implements AutoCloseable {
             @Override
             public void beforeConfigure(BaseMainSupport support) {
                 CamelContext context = support.getCamelContext();
+                BridgeProperties.normalizeValues(context.getPropertiesComponent(), home);
                 licenceGate.setCamelContext(context);
-                configureHttpClient(context, config);
             }
         });
-        Bridge bridge = new Bridge(main, dataSource, submitPool, licenceGate);
+        Bridge bridge = new Bridge(main, config, dataSource, submitPool, licenceGate);
         try {
             main.start();
         } catch (Exception e) {
@@ -152,27 +163,6 @@ public final class Bridge implements AutoCloseable {
         }
     }
 
-    /** Longer than one descriptor's whole retry budget: a claim that old belongs to a bridge that died. */
-    private static Duration claimLease(BridgeConfig config) {
-        Duration perAttempt = config.duration("tikmatrix.connect-timeout")
-                .plus(config.duration("tikmatrix.response-timeout"))
-                .plus(config.duration("bridge.retry.max-delay"));
-        return perAttempt.multipliedBy(config.integer("bridge.retry.max-attempts")).plus(Duration.ofMinutes(1));
-    }
-
-    /**
-     * camel-http waits 3 minutes by default; an API on localhost that has not answered in seconds is not
-     * going to. And the client's own quiet retry of a 503 would double every attempt the retry policy counts.
-     */
-    private static void configureHttpClient(CamelContext context, BridgeConfig config) {
-        HttpComponent http = context.getComponent("http", HttpComponent.class);
-        http.setAutomaticRetriesDisabled(true);
-        http.setConnectTimeout(config.duration("tikmatrix.connect-timeout").toMillis());
-        http.setConnectionRequestTimeout(config.duration("tikmatrix.connect-timeout").toMillis());
-        http.setResponseTimeout(config.duration("tikmatrix.response-timeout").toMillis());
-        http.setSoTimeout(config.duration("tikmatrix.response-timeout").toMillis());
-    }
-
     /**
      * API calls run on a pool the size of bridge.api.concurrency. Its queue is short and a full queue
      * runs the task on the reading thread, which slows reading down to the pace of the API instead of
@@ -192,6 +182,11 @@ public final class Bridge implements AutoCloseable {
 
     public CamelContext camelContext() {
         return main.getCamelContext();
+    }
+
+    /** The configuration it runs with, as read at its start. */
+    public BridgeConfig config() {
+        return config;
     }
 
     public LicenceGate licenceGate() {

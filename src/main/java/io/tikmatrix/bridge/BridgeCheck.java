@@ -6,7 +6,6 @@ import io.tikmatrix.bridge.schedule.InvalidSchedulesException;
 import io.tikmatrix.bridge.schedule.SchedulePreview;
 import io.tikmatrix.bridge.schedule.SchedulesFile;
 import io.tikmatrix.bridge.schedule.SchedulesLoader;
-import io.tikmatrix.bridge.schedule.SchedulesWiring;
 import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
 import io.tikmatrix.bridge.validation.SecretValues;
 import org.apache.camel.CamelContext;
@@ -47,7 +46,7 @@ final class BridgeCheck {
         List<String> problems = new ArrayList<>(routeProblems(workingDir.resolve("routes")));
         SchedulesFile schedules = null;
         try {
-            schedules = new SchedulesLoader(new SchemaDescriptorValidator()).load(SchedulesWiring.schedulesFile(config, workingDir));
+            schedules = new SchedulesLoader(new SchemaDescriptorValidator()).load(config.path("bridge.schedules.file"));
         } catch (InvalidSchedulesException e) {
             e.problems().forEach(p -> problems.add("schedules: " + p));
         }

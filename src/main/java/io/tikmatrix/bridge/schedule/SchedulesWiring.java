@@ -42,16 +42,12 @@ public final class SchedulesWiring {
      *
      * @throws InvalidSchedulesException naming each schedule and field at fault: the bridge must not start
      */
-    public static SchedulesWiring load(BridgeConfig config, Path workingDir, DescriptorValidator validator) throws IOException {
-        Path file = schedulesFile(config, workingDir);
+    public static SchedulesWiring load(BridgeConfig config, DescriptorValidator validator) throws IOException {
+        Path file = config.path("bridge.schedules.file");
         SchedulesLoader loader = new SchedulesLoader(validator);
         // read before the load, so that an edit in between is seen by the first reload
         byte[] content = SchedulesReload.contentOf(file);
         return new SchedulesWiring(loader.load(file), config.duration("bridge.schedules.misfire-threshold"), loader, content);
-    }
-
-    public static Path schedulesFile(BridgeConfig config, Path workingDir) {
-        return workingDir.resolve(config.get("bridge.schedules.file")).toAbsolutePath().normalize();
     }
 
     /** Binds the beans routes/schedules.camel.yaml calls, and starts the schedules with the context. */

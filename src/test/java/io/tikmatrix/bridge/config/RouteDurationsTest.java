@@ -3,6 +3,7 @@ package io.tikmatrix.bridge.config;
 import io.tikmatrix.bridge.support.BridgeHarness;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.file.FileEndpoint;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.timer.TimerEndpoint;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.junit.jupiter.api.Test;
@@ -11,9 +12,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The routes hand the configured durations ("100ms", "5s") to Camel's options as written, and Camel reads
- * them in its own syntax; the claim leases are renewed every third of bridge.store.claim-lease. The API
- * retry delays are seen at work in TransientFaultRetryTest.
+ * The routes and the defaults file hand the configured durations ("100ms", "5s") to Camel's options as
+ * written, and Camel reads them in its own syntax; the claim leases are renewed every third of
+ * bridge.store.claim-lease. The API retry delays are seen at work in TransientFaultRetryTest.
  */
 class RouteDurationsTest {
 
@@ -38,6 +39,19 @@ class RouteDurationsTest {
         assertThat(camel.getRoutes()).filteredOn(r -> r.getEndpoint().getEndpointUri().startsWith("timer://event-delivery-"))
                 .singleElement()
                 .satisfies(delivery -> assertThat(((TimerEndpoint) delivery.getEndpoint()).getPeriod()).isEqualTo(50));
+    }
+
+    @Test
+    void camelHttpTakesItsTimeOutsFromTheTikMatrixKeys() {
+        bridge.with("tikmatrix.connect-timeout", "3s").with("tikmatrix.response-timeout", "1500ms").start();
+
+        HttpComponent http = bridge.bridge().camelContext().getComponent("http", HttpComponent.class);
+
+        assertThat(http.getConnectTimeout()).isEqualTo(3_000);
+        assertThat(http.getConnectionRequestTimeout()).isEqualTo(3_000);
+        assertThat(http.getResponseTimeout()).isEqualTo(1_500);
+        assertThat(http.getSoTimeout()).isEqualTo(1_500);
+        assertThat(http.isAutomaticRetriesDisabled()).isTrue();
     }
 
     private static TimerEndpoint timer(CamelContext camel, String routeId) {

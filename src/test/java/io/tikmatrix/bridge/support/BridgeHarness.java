@@ -3,7 +3,6 @@ package io.tikmatrix.bridge.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tikmatrix.bridge.Bridge;
-import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.simulator.SimulatorSettings;
 import io.tikmatrix.bridge.simulator.TikMatrixSimulator;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -25,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -141,7 +139,7 @@ public final class BridgeHarness implements AfterEachCallback, AutoCloseable {
 
     public BridgeHarness start() {
         try {
-            bridge = Bridge.start(BridgeConfig.load(Path.of("").toAbsolutePath(), Map.of(), new Properties(), settings), Path.of(""));
+            bridge = Bridge.start(Path.of("").toAbsolutePath(), settings);
         } catch (Exception e) {
             throw new IllegalStateException("bridge did not start", e);
         }
