@@ -42,7 +42,7 @@ class RouteDurationsTest {
     }
 
     @Test
-    void camelHttpTakesItsTimeOutsFromTheTikMatrixKeys() {
+    void camelHttpAndTheShutdownTakeTheirTimeOutsFromTheTikMatrixKeys() {
         bridge.with("tikmatrix.connect-timeout", "3s").with("tikmatrix.response-timeout", "1500ms").start();
 
         HttpComponent http = bridge.bridge().camelContext().getComponent("http", HttpComponent.class);
@@ -52,6 +52,8 @@ class RouteDurationsTest {
         assertThat(http.getResponseTimeout()).isEqualTo(1_500);
         assertThat(http.getSoTimeout()).isEqualTo(1_500);
         assertThat(http.isAutomaticRetriesDisabled()).isTrue();
+        // a stop waits for calls in flight as long as their time-outs, in whole seconds
+        assertThat(bridge.bridge().camelContext().getShutdownStrategy().getTimeout()).isEqualTo(4);
     }
 
     private static TimerEndpoint timer(CamelContext camel, String routeId) {

@@ -1,13 +1,9 @@
 package io.tikmatrix.bridge.schedule;
 
-import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.validation.DescriptorValidator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.component.quartz.QuartzComponent;
-import org.apache.camel.main.BaseMainSupport;
-import org.apache.camel.main.Main;
-import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,12 +14,13 @@ import java.time.Duration;
 import java.util.HashMap;
 
 /**
- * What a bridge needs for its schedules: the file read and checked before anything starts, Quartz on
- * the store's database, and the schedule routes once the routes they submit to are up.
+ * What a bridge needs for its schedules: the file read and checked before anything starts, the beans
+ * routes/schedules.camel.yaml calls, Quartz on the store's database, and the schedule routes once the
+ * routes they submit to are up.
  */
-public final class SchedulesWiring {
+public final class ScheduleStart {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SchedulesWiring.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduleStart.class);
 
     private final SchedulesFile schedules;
     private final Duration misfireThreshold;
@@ -31,48 +28,46 @@ public final class SchedulesWiring {
     private final ScheduleRoutes routes = new ScheduleRoutes(firings);
     private final SchedulesReload reload;
 
-    private SchedulesWiring(SchedulesFile schedules, Duration misfireThreshold, SchedulesLoader loader, byte[] content) {
+    private ScheduleStart(SchedulesFile schedules, Duration misfireThreshold, SchedulesLoader loader, byte[] content) {
         this.schedules = schedules;
         this.misfireThreshold = misfireThreshold;
         this.reload = new SchedulesReload(schedules.file(), loader, routes, content);
     }
 
     /**
-     * Reads {@code bridge.schedules.file}.
+     * Reads the schedules file ({@code bridge.schedules.file}).
      *
+     * @param misfireThreshold {@code bridge.schedules.misfire-threshold}
      * @throws InvalidSchedulesException naming each schedule and field at fault: the bridge must not start
      */
-    public static SchedulesWiring load(BridgeConfig config, DescriptorValidator validator) throws IOException {
-        Path file = config.path("bridge.schedules.file");
+    public static ScheduleStart load(Path file, Duration misfireThreshold, DescriptorValidator validator) throws IOException {
         SchedulesLoader loader = new SchedulesLoader(validator);
         // read before the load, so that an edit in between is seen by the first reload
         byte[] content = SchedulesReload.contentOf(file);
-        return new SchedulesWiring(loader.load(file), config.duration("bridge.schedules.misfire-threshold"), loader, content);
+        return new ScheduleStart(loader.load(file), misfireThreshold, loader, content);
     }
 
-    /** Binds the beans routes/schedules.camel.yaml calls, and starts the schedules with the context. */
-    public void bind(Main main, DataSource storeDataSource) {
-        main.bind("scheduleFirings", firings);
-        main.bind("schedulesReload", reload);
-        main.addMainListener(new MainListenerSupport() {
-            @Override
-            public void beforeConfigure(BaseMainSupport support) {
-                QuartzComponent quartz = new QuartzComponent();
-                quartz.setProperties(new HashMap<>(QuartzJobStore.prepare(storeDataSource, misfireThreshold)));
-                // one scheduler per bridge, named alike on every member of a cluster
-                quartz.setPrefixInstanceName(false);
-                // started by ScheduleRoutes once every schedule has its route: a missed fire time that
-                // fired before its route existed would be lost
-                quartz.setAutoStartScheduler(false);
-                CamelContext context = support.getCamelContext();
-                context.addComponent("quartz", quartz);
-                try {
-                    context.addStartupListener(new StartWhenRoutesRun());
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        });
+    /** The bean {@code scheduleFirings} of routes/schedules.camel.yaml. */
+    public ScheduleFirings firings() {
+        return firings;
+    }
+
+    /** The bean {@code schedulesReload} of routes/schedules.camel.yaml. */
+    public SchedulesReload reload() {
+        return reload;
+    }
+
+    /** Gives the context Quartz on the store's database, and starts the schedules once the other routes run. */
+    public void prepare(CamelContext context, DataSource storeDataSource) throws Exception {
+        QuartzComponent quartz = new QuartzComponent();
+        quartz.setProperties(new HashMap<>(QuartzJobStore.prepare(storeDataSource, misfireThreshold)));
+        // one scheduler per bridge, named alike on every member of a cluster
+        quartz.setPrefixInstanceName(false);
+        // started by ScheduleRoutes once every schedule has its route: a missed fire time that
+        // fired before its route existed would be lost
+        quartz.setAutoStartScheduler(false);
+        context.addComponent("quartz", quartz);
+        context.addStartupListener(new StartWhenRoutesRun());
     }
 
     /** The schedules submit to direct:submit, so they start only once the other routes run. */
