@@ -117,12 +117,13 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         EventOutbox outbox = new EventOutbox(dataSource, endpoints.stream().map(EventEndpoint::name).toList());
         TaskStore taskStore = new TaskStore(dataSource, outbox);
         TaskTracker tracker = new TaskTracker(taskStore, Instant::now);
-        TaskQueries taskQueries = new TaskQueries(config.get("tikmatrix.base-url"),
-                config.duration("tikmatrix.connect-timeout"), config.duration("tikmatrix.response-timeout"));
+        TaskQueries taskQueries = new TaskQueries(context.createProducerTemplate(), config.get("tikmatrix.base-url"));
         Reconciliation reconciliation = new Reconciliation(taskQueries, taskStore, journal, new TaskIdOrder(taskStore.highestTaskId()));
         RetrySchedule apiRetry = RetrySchedule.of(config, "bridge.retry");
 
         Registry beans = context.getRegistry();
+        // derived values of the defaults file ({{bean:bridgeConfig.…}})
+        beans.bind("bridgeConfig", config);
         beans.bind("storeDataSource", dataSource);
         beans.bind("submissionJournal", journal);
         beans.bind("licenceGate", licenceGate);

@@ -39,6 +39,7 @@ public final class BridgeConfig {
             "bridge.events.retention", "bridge.store.claim-lease");
 
     private static final int MAX_PORT = 65535;
+    private static final int CAMEL_HTTP_CONNECTIONS_PER_ROUTE = 20;
 
     private static final List<String> FOLDER_KEYS = List.of(
             "bridge.data-dir", "bridge.inbox.dir", "bridge.archive.dir", "bridge.receipts.dir", "bridge.dead-letter.dir");
@@ -212,6 +213,17 @@ public final class BridgeConfig {
             // Camel's parser fails with whatever exception its regex and substrings give: one message for all
         }
         throw new IllegalArgumentException("'" + text + "' is not a duration (use 250ms, 5s, 2m, 1h or milliseconds)");
+    }
+
+    /**
+     * How many connections camel-http may keep to TikMatrix (the defaults file's
+     * {@code camel.component.http.connections-per-route}): one per submit thread plus the status poll's and
+     * the licence check's, and never fewer than camel-http's own 20. Async redeliveries, a reading thread
+     * that submits a descriptor itself while the pool is busy, and schedule firings call too, and a call that
+     * waits longer than {@code tikmatrix.connect-timeout} for a connection fails as if TikMatrix were down.
+     */
+    public int apiConnections() {
+        return Math.max(CAMEL_HTTP_CONNECTIONS_PER_ROUTE, integer("bridge.api.concurrency") + 2);
     }
 
     public int integer(String key) {

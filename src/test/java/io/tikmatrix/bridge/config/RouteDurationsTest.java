@@ -36,14 +36,17 @@ class RouteDurationsTest {
         assertThat(timer(camel, "status-poll").getDelay()).isEqualTo(100);
         assertThat(timer(camel, "schedules-reload").getPeriod()).isEqualTo(60_000);
         assertThat(timer(camel, "claim-leases").getPeriod()).isEqualTo(30_000);
+        // camel-http's own 20 stay when bridge.api.concurrency needs fewer
+        assertThat(camel.getComponent("http", HttpComponent.class).getConnectionsPerRoute()).isEqualTo(20);
         assertThat(camel.getRoutes()).filteredOn(r -> r.getEndpoint().getEndpointUri().startsWith("timer://event-delivery-"))
                 .singleElement()
                 .satisfies(delivery -> assertThat(((TimerEndpoint) delivery.getEndpoint()).getPeriod()).isEqualTo(50));
     }
 
     @Test
-    void camelHttpAndTheShutdownTakeTheirTimeOutsFromTheTikMatrixKeys() {
-        bridge.with("tikmatrix.connect-timeout", "3s").with("tikmatrix.response-timeout", "1500ms").start();
+    void camelHttpAndTheShutdownTakeTheirTimeOutsAndPoolFromTheConfiguration() {
+        bridge.with("tikmatrix.connect-timeout", "3s").with("tikmatrix.response-timeout", "1500ms")
+                .with("bridge.api.concurrency", "30").start();
 
         HttpComponent http = bridge.bridge().camelContext().getComponent("http", HttpComponent.class);
 
@@ -52,6 +55,8 @@ class RouteDurationsTest {
         assertThat(http.getResponseTimeout()).isEqualTo(1_500);
         assertThat(http.getSoTimeout()).isEqualTo(1_500);
         assertThat(http.isAutomaticRetriesDisabled()).isTrue();
+        // 30 submit threads, the status poll and the licence check
+        assertThat(http.getConnectionsPerRoute()).isEqualTo(32);
         // a stop waits for calls in flight as long as their time-outs, in whole seconds
         assertThat(bridge.bridge().camelContext().getShutdownStrategy().getTimeout()).isEqualTo(4);
     }

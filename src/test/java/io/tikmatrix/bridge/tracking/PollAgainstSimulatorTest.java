@@ -13,6 +13,8 @@ import io.tikmatrix.bridge.store.StoreDataSource;
 import io.tikmatrix.bridge.store.TaskStore;
 import io.tikmatrix.bridge.support.BridgeHarness;
 import io.tikmatrix.bridge.support.TestDatabases;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +24,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,7 @@ abstract class PollAgainstSimulatorTest {
     protected StatusPoller poller;
     private final int maxPageSize;
     private HikariDataSource dataSource;
+    protected CamelContext camel;
 
     /** @param maxPageSize the largest page the simulated TikMatrix serves, whatever the poller asks */
     protected PollAgainstSimulatorTest(int maxPageSize) {
@@ -58,12 +60,15 @@ abstract class PollAgainstSimulatorTest {
                 SimulatorSettings.defaults().withClock(clock).withMaxPageSize(maxPageSize)).start(0);
         dataSource = StoreDataSource.open(TestDatabases.h2(dir), "", "");
         tracker = new TaskTracker(new TaskStore(dataSource, new EventOutbox(dataSource, List.of("file-events"))), clock);
-        queries = new TaskQueries(simulator.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(10));
+        camel = new DefaultCamelContext();
+        camel.start();
+        queries = new TaskQueries(camel.createProducerTemplate(), simulator.baseUrl());
         poller = new StatusPoller(queries, tracker);
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
+        camel.close();
         dataSource.close();
         simulator.close();
     }
