@@ -11,6 +11,7 @@ import org.apache.camel.main.Main;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -40,7 +41,7 @@ public final class Bridge implements AutoCloseable {
         if (System.getProperty(Exchange.DEFAULT_CHARSET_PROPERTY) == null) {
             System.setProperty(Exchange.DEFAULT_CHARSET_PROPERTY, StandardCharsets.UTF_8.name());
         }
-        BridgeBeans beans = BridgeBeans.check(home, overrides);
+        BridgeBeans beans = BridgeBeans.check(home, overrides, Clock.systemUTC());
         Main main = new Main();
         main.configure().setName("tikmatrix-bridge");
         main.configure().addConfiguration(beans);

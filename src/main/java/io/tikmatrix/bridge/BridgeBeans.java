@@ -42,7 +42,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -69,15 +69,18 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
     private final BridgeConfig config;
     private final SchemaDescriptorValidator validator;
     private final ScheduleStart schedules;
+    private final Clock clock;
     private HikariDataSource dataSource;
     private ExecutorService submitPool;
     private LicenceGate licenceGate;
 
-    private BridgeBeans(Path home, BridgeConfig config, SchemaDescriptorValidator validator, ScheduleStart schedules) {
+    private BridgeBeans(Path home, BridgeConfig config, SchemaDescriptorValidator validator, ScheduleStart schedules,
+                        Clock clock) {
         this.home = home;
         this.config = config;
         this.validator = validator;
         this.schedules = schedules;
+        this.clock = clock;
     }
 
     /**
@@ -86,16 +89,17 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
      *
      * @param home      the bridge's directory, which relative folders are under
      * @param overrides keys set above every file
+     * @param clock     the time every bean reads
      * @throws InvalidConfigurationException    naming each key at fault
      * @throws io.tikmatrix.bridge.schedule.InvalidSchedulesException naming each schedule and field at fault
      */
-    static BridgeBeans check(Path home, Map<String, String> overrides) throws IOException {
+    static BridgeBeans check(Path home, Map<String, String> overrides, Clock clock) throws IOException {
         BridgeConfig config = BridgeConfig.load(home, overrides);
         requireHealthPort(config);
         SchemaDescriptorValidator validator = new SchemaDescriptorValidator();
         ScheduleStart schedules = ScheduleStart.load(config.path("bridge.schedules.file"),
                 config.duration("bridge.schedules.misfire-threshold"), validator);
-        return new BridgeBeans(home, config, validator, schedules);
+        return new BridgeBeans(home, config, validator, schedules, clock);
     }
 
     @Override
@@ -114,14 +118,15 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
 
         List<EventEndpoint> endpoints = EventEndpoint.list(config.get("bridge.events.endpoints"),
                 config.path("bridge.dead-letter.dir"), new WebhookSignature(config.get("bridge.events.webhook.secret")));
-        EventOutbox outbox = new EventOutbox(dataSource, endpoints.stream().map(EventEndpoint::name).toList());
-        TaskStore taskStore = new TaskStore(dataSource, outbox);
-        TaskTracker tracker = new TaskTracker(taskStore, Instant::now);
+        EventOutbox outbox = new EventOutbox(dataSource, endpoints.stream().map(EventEndpoint::name).toList(), clock);
+        TaskStore taskStore = new TaskStore(dataSource, outbox, clock);
+        TaskTracker tracker = new TaskTracker(taskStore, clock);
         TaskQueries taskQueries = new TaskQueries(context.createProducerTemplate(), config.get("tikmatrix.base-url"));
         Reconciliation reconciliation = new Reconciliation(taskQueries, taskStore, journal, new TaskIdOrder(taskStore.highestTaskId()));
         RetrySchedule apiRetry = RetrySchedule.of(config, "bridge.retry");
 
         Registry beans = context.getRegistry();
+        beans.bind("clock", clock);
         // derived values of the defaults file ({{bean:bridgeConfig.…}})
         beans.bind("bridgeConfig", config);
         beans.bind("storeDataSource", dataSource);
@@ -132,15 +137,15 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("inboxFiles", inboxFiles());
         beans.bind("receiptCollector", new ReceiptCollector());
         beans.bind("apiRetry", apiRetry);
-        beans.bind("submitSteps", new SubmitSteps(journal, validator, tracker, apiRetry, reconciliation::highestTaskId));
-        beans.bind("tikmatrixCall", new TikMatrixCall(licenceGate));
+        beans.bind("submitSteps", new SubmitSteps(journal, validator, tracker, apiRetry, reconciliation::highestTaskId, clock));
+        beans.bind("tikmatrixCall", new TikMatrixCall(licenceGate, clock));
         beans.bind("reconciliation", reconciliation);
-        beans.bind("deadLetters", new DeadLetters(journal));
+        beans.bind("deadLetters", new DeadLetters(journal, clock));
         beans.bind("taskTracker", tracker);
         beans.bind("statusPoller", new StatusPoller(taskQueries, tracker));
-        beans.bind("eventDelivery", new EventDelivery(outbox, endpoints, RetrySchedule.of(config, "bridge.events.retry")));
-        beans.bind("deadLetterEvents", new DeadLetterEvents(outbox));
-        beans.bind("outboxRetention", new OutboxRetention(outbox, config.duration("bridge.events.retention"), Instant::now));
+        beans.bind("eventDelivery", new EventDelivery(outbox, endpoints, RetrySchedule.of(config, "bridge.events.retry"), clock));
+        beans.bind("deadLetterEvents", new DeadLetterEvents(outbox, clock));
+        beans.bind("outboxRetention", new OutboxRetention(outbox, config.duration("bridge.events.retention"), clock));
         beans.bind("eventDeliveryRoutes", new EventDeliveryRoutes(endpoints));
         beans.bind("scheduleFirings", schedules.firings());
         beans.bind("schedulesReload", schedules.reload());
@@ -165,7 +170,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
     }
 
     private SubmissionJournal journal() {
-        SubmissionJournal journal = new SubmissionJournal(dataSource, config.duration("bridge.store.claim-lease"));
+        SubmissionJournal journal = new SubmissionJournal(dataSource, config.duration("bridge.store.claim-lease"), clock);
         if (!StoreDataSource.isShared(dataSource)) {
             int left = journal.expireLeftoverClaims();
             if (left > 0) {
@@ -180,7 +185,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         InboxFiles inboxFiles = new InboxFiles(new FileInspector(), validator,
                 new InboxLimits(config.integer("bridge.inbox.max-descriptor-size"), config.integer("bridge.inbox.max-field-length")),
                 config.path("bridge.data-dir").resolve("staging").resolve("inbox"),
-                config.path("bridge.receipts.dir"), config.path("bridge.archive.dir"));
+                config.path("bridge.receipts.dir"), config.path("bridge.archive.dir"), clock);
         inboxFiles.clearLeftovers();
         return inboxFiles;
     }

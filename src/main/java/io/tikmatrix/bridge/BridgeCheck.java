@@ -17,7 +17,7 @@ import org.apache.camel.support.ResourceHelper;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ final class BridgeCheck {
     }
 
     /** @return {@link #OK}, or {@link BridgeMain#EXIT_BAD_CONFIGURATION} with every problem printed to {@code err} */
-    static int run(Path workingDir, Map<String, String> overrides, PrintStream out, PrintStream err) {
+    static int run(Path workingDir, Map<String, String> overrides, Clock clock, PrintStream out, PrintStream err) {
         BridgeConfig config;
         try {
             config = BridgeConfig.load(workingDir, overrides);
@@ -60,7 +60,7 @@ final class BridgeCheck {
         out.println(schedules.missing()
                 ? "schedules: none (" + schedules.file() + " does not exist)"
                 : "schedules: " + schedules.schedules().size() + " in " + schedules.file());
-        out.print(SecretValues.redact(SchedulePreview.render(schedules.schedules(), Instant.now())));
+        out.print(SecretValues.redact(SchedulePreview.render(schedules.schedules(), clock.instant())));
         return OK;
     }
 

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class BridgeMain {
         Path workingDir = Path.of("").toAbsolutePath();
         Map<String, String> overrides = new HashMap<>();
         if (options.contains("--check")) {
-            System.exit(BridgeCheck.run(workingDir, overrides, System.out, System.err));
+            System.exit(BridgeCheck.run(workingDir, overrides, Clock.systemUTC(), System.out, System.err));
         }
         if (options.contains("--simulator") && baseUrlSetOutsideFiles()) {
             System.err.println("configuration: tikmatrix.base-url is set by the environment or -D, above the simulator's"

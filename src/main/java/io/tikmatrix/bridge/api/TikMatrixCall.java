@@ -7,7 +7,7 @@ import io.tikmatrix.bridge.licence.LicenceGate;
 import io.tikmatrix.bridge.submit.Submission;
 import org.apache.camel.Exchange;
 
-import java.time.Instant;
+import java.time.Clock;
 
 /**
  * One attempt of {@code POST /task}: the request before, the reading of the answer after. The call route
@@ -19,15 +19,17 @@ public class TikMatrixCall {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LicenceGate licenceGate;
+    private final Clock clock;
 
-    public TikMatrixCall(LicenceGate licenceGate) {
+    public TikMatrixCall(LicenceGate licenceGate, Clock clock) {
         this.licenceGate = licenceGate;
+        this.clock = clock;
     }
 
     /** Waits while the licence is refused, then counts the attempt. */
     public void beginAttempt(Exchange exchange) throws InterruptedException {
         licenceGate.awaitLicence();
-        Submission.of(exchange).attempt(Instant.now());
+        Submission.of(exchange).attempt(clock.instant());
     }
 
     public void prepareRequest(Exchange exchange) throws JsonProcessingException {

@@ -9,11 +9,11 @@ import io.tikmatrix.bridge.store.TrackedTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Turns what the bridge knows of its tasks into stored state and events: a created task is tracked
@@ -26,9 +26,9 @@ public class TaskTracker {
     private static final Logger LOG = LoggerFactory.getLogger(TaskTracker.class);
 
     private final TaskStore store;
-    private final Supplier<Instant> clock;
+    private final Clock clock;
 
-    public TaskTracker(TaskStore store, Supplier<Instant> clock) {
+    public TaskTracker(TaskStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }
@@ -42,7 +42,7 @@ public class TaskTracker {
         List<String> serials = texts(body.get("serials"));
         List<String> usernames = texts(body.get("usernames"));
         String source = descriptor.source() == null ? null : descriptor.source().toJson().toString();
-        Instant now = clock.get();
+        Instant now = clock.instant();
         List<TaskChange> created = new ArrayList<>();
         for (int i = 0; i < taskIds.size(); i++) {
             TrackedTask task = new TrackedTask(taskIds.get(i), descriptor.key(), body.path("script_name").asText(null),
@@ -66,7 +66,7 @@ public class TaskTracker {
 
     /** Stores and announces the changes among what a poll saw. */
     public void apply(List<Observation> observations) {
-        Instant now = clock.get();
+        Instant now = clock.instant();
         List<TaskChange> changes = new ArrayList<>();
         for (Observation o : observations) {
             changeOf(o, now).ifPresent(changes::add);

@@ -59,7 +59,7 @@ abstract class PollAgainstSimulatorTest {
         simulator = new TikMatrixSimulator(
                 SimulatorSettings.defaults().withClock(clock).withMaxPageSize(maxPageSize)).start(0);
         dataSource = StoreDataSource.open(TestDatabases.h2(dir), "", "");
-        tracker = new TaskTracker(new TaskStore(dataSource, new EventOutbox(dataSource, List.of("file-events"))), clock);
+        tracker = new TaskTracker(new TaskStore(dataSource, new EventOutbox(dataSource, List.of("file-events"), clock), clock), clock);
         camel = new DefaultCamelContext();
         camel.start();
         queries = new TaskQueries(camel.createProducerTemplate(), simulator.baseUrl());
