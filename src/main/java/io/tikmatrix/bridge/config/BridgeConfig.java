@@ -50,6 +50,9 @@ public final class BridgeConfig {
      */
     private static final Pattern OLD_REFERENCE = Pattern.compile("\\$\\{((?:bridge|tikmatrix)\\.[A-Za-z0-9._-]+)}");
 
+    /** The tail of Camel's placeholder messages that quotes the value: "… from text: {{x}}/inbox". */
+    private static final Pattern CAMEL_TEXT = Pattern.compile("(?s),? *(from|in) (the )?text: .*");
+
     private final Map<String, String> values;
 
     private BridgeConfig(Map<String, String> values) {
@@ -81,8 +84,9 @@ public final class BridgeConfig {
                 // parseUri rather than resolveProperty, which answers "absent" for a value it cannot resolve
                 values.put(key, properties.parseUri("{{" + key + "}}"));
             } catch (IllegalArgumentException e) {
-                // Camel's message names the unknown or circular reference and the text it was in
-                problems.add(key + ": " + e.getMessage());
+                // Camel's message names the unknown or circular reference; the text it was in is left out,
+                // as it may be a secret's (bridge.store.password, bridge.events.webhook.secret)
+                problems.add(key + ": " + CAMEL_TEXT.matcher(e.getMessage()).replaceFirst(""));
             }
         }
         values.forEach((key, value) -> {

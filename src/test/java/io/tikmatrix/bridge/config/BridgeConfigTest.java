@@ -142,6 +142,15 @@ class BridgeConfigTest {
     }
 
     @Test
+    void aBrokenReferenceInASecretIsNamedWithoutTheSecret() throws Exception {
+        writeConfigFile("bridge.events.webhook.secret=s3cr3t-{{bridge.nowhere}}\n");
+
+        assertThatThrownBy(() -> load(Map.of()))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
+                        .containsExactly("bridge.events.webhook.secret: Property with key [bridge.nowhere] not found in properties"));
+    }
+
+    @Test
     void aReferenceInTheFormerSyntaxIsNamedWithItsReplacement() throws Exception {
         writeConfigFile("bridge.archive.dir=${bridge.data-dir}/old\n");
 
