@@ -1,128 +1,54 @@
 package io.tikmatrix.bridge;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.tikmatrix.bridge.config.BridgeConfig;
-import io.tikmatrix.bridge.config.RetrySchedule;
+import io.tikmatrix.bridge.config.BridgeProperties;
 import io.tikmatrix.bridge.config.InvalidConfigurationException;
-import io.tikmatrix.bridge.deadletter.DeadLetters;
-import io.tikmatrix.bridge.descriptor.FileInspector;
-import io.tikmatrix.bridge.descriptor.InboxLimits;
-import io.tikmatrix.bridge.events.EventsWiring;
-import io.tikmatrix.bridge.inbox.InboxFiles;
-import io.tikmatrix.bridge.inbox.ReceiptCollector;
 import io.tikmatrix.bridge.licence.LicenceGate;
-import io.tikmatrix.bridge.licence.LicenceHealthCheck;
-import io.tikmatrix.bridge.licence.LicenceRefusal;
-import io.tikmatrix.bridge.reconcile.Reconciliation;
-import io.tikmatrix.bridge.reconcile.TaskIdOrder;
-import io.tikmatrix.bridge.schedule.SchedulesWiring;
-import io.tikmatrix.bridge.store.StoreDataSource;
-import io.tikmatrix.bridge.store.SubmissionJournal;
-import io.tikmatrix.bridge.submit.SubmitSteps;
-import io.tikmatrix.bridge.submit.TikMatrixCall;
-import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
+import io.tikmatrix.bridge.schedule.InvalidSchedulesException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.http.HttpComponent;
-import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
-import org.apache.camel.main.MainListenerSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Clock;
+import java.util.Map;
 
 /**
- * One running bridge: the Camel context with the YAML routes of {@code routes/}, and the beans they
- * call. The launcher and the tests start it the same way.
+ * One running bridge: Camel Main with the YAML routes of {@code routes/}, its configuration from Camel's
+ * properties component and its beans from {@link BridgeBeans}. The launcher and the tests start it the same way.
  */
 public final class Bridge implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Bridge.class);
-
     private final Main main;
-    private final HikariDataSource dataSource;
-    private final ExecutorService submitPool;
-    private final LicenceGate licenceGate;
+    private final BridgeBeans beans;
 
-    private Bridge(Main main, HikariDataSource dataSource, ExecutorService submitPool, LicenceGate licenceGate) {
+    private Bridge(Main main, BridgeBeans beans) {
         this.main = main;
-        this.dataSource = dataSource;
-        this.submitPool = submitPool;
-        this.licenceGate = licenceGate;
+        this.beans = beans;
     }
 
-    public static Bridge start(BridgeConfig config, Path workingDir) throws Exception {
+    /**
+     * @param home      the bridge's directory: its {@code routes/} and {@code config/application.properties}, and
+     *                  what relative folders are under
+     * @param overrides keys set above every file (tests, {@code --simulator}), as Camel's override properties
+     * @throws InvalidConfigurationException naming each key at fault, before anything runs
+     * @throws InvalidSchedulesException     naming each schedule and field at fault, likewise
+     */
+    public static Bridge start(Path home, Map<String, String> overrides) throws Exception {
         // descriptors carry Devanagari and emoji; Camel's text conversions must not follow a Windows or
         // POSIX-locale default charset
         if (System.getProperty(Exchange.DEFAULT_CHARSET_PROPERTY) == null) {
             System.setProperty(Exchange.DEFAULT_CHARSET_PROPERTY, StandardCharsets.UTF_8.name());
         }
-        requireHealthPort(config);
-        SchemaDescriptorValidator validator = new SchemaDescriptorValidator();
-        SchedulesWiring schedules = SchedulesWiring.load(config, workingDir, validator);
-        HikariDataSource dataSource = StoreDataSource.open(
-                config.get("bridge.store.jdbc-url"), config.get("bridge.store.username"), config.get("bridge.store.password"));
-        SubmissionJournal journal = new SubmissionJournal(dataSource, config.duration("bridge.store.claim-lease"));
-        if (!StoreDataSource.isShared(dataSource)) {
-            int left = journal.expireLeftoverClaims();
-            if (left > 0) {
-                LOG.warn("{} descriptor(s) were in flight when the bridge last stopped; they are settled with TikMatrix"
-                        + " and resumed when their files are read again", left);
-            }
-        }
-        LicenceGate licenceGate = new LicenceGate();
-        ExecutorService submitPool = submitPool(config.integer("bridge.api.concurrency"));
-
+        BridgeBeans beans = BridgeBeans.check(home, overrides, Clock.systemUTC());
         Main main = new Main();
         main.configure().setName("tikmatrix-bridge");
-        // calls in flight may finish within their time-outs; what waits for a retry stays in the journal for the next start
-        main.configure().setShutdownTimeout((int) Math.max(1, config.duration("tikmatrix.connect-timeout")
-                .plus(config.duration("tikmatrix.response-timeout")).toSeconds()));
-        main.configure().withRoutesIncludePattern("file:" + workingDir.resolve("routes").toAbsolutePath() + "/*.camel.yaml");
-        main.setOverrideProperties(config.toCamelProperties());
-        main.bind("storeDataSource", dataSource);
-        main.bind("licenceGate", licenceGate);
-        main.bind("licenceRefusal", new LicenceRefusal(licenceGate));
-        main.bind("licenceHealthCheck", new LicenceHealthCheck(licenceGate));
-        main.bind("submitPool", submitPool);
-        InboxFiles inboxFiles = new InboxFiles(new FileInspector(), validator,
-                new InboxLimits(config.integer("bridge.inbox.max-descriptor-size"), config.integer("bridge.inbox.max-field-length")),
-                config.path("bridge.data-dir").resolve("staging").resolve("inbox"),
-                config.path("bridge.receipts.dir"), config.path("bridge.archive.dir"));
-        inboxFiles.clearLeftovers();
-        main.bind("inboxFiles", inboxFiles);
-        main.bind("receiptCollector", new ReceiptCollector());
-        EventsWiring events = EventsWiring.bind(main, config, dataSource);
-        Reconciliation reconciliation = new Reconciliation(events.taskQueries(), events.taskStore(), journal,
-                new TaskIdOrder(events.taskStore().highestTaskId()));
-        main.bind("reconciliation", reconciliation);
-        main.bind("submitSteps", new SubmitSteps(journal, validator, events.tracker(), RetrySchedule.of(config, "bridge.retry"),
-                reconciliation::highestTaskId));
-        main.bind("submissionJournal", journal);
-        main.bind("tikmatrixCall", new TikMatrixCall());
-        main.bind("deadLetters", new DeadLetters(journal));
-        schedules.bind(main, dataSource);
-        main.addMainListener(new MainListenerSupport() {
-            @Override
-            public void beforeConfigure(BaseMainSupport support) {
-                CamelContext context = support.getCamelContext();
-                configureHttpClient(context, config);
-            }
-        });
-        Bridge bridge = new Bridge(main, dataSource, submitPool, licenceGate);
+        main.configure().addConfiguration(beans);
+        main.configure().withRoutesIncludePattern("file:" + home.resolve("routes").toAbsolutePath() + "/*.camel.yaml");
+        main.setPropertyPlaceholderLocations(BridgeProperties.locations(home));
+        main.setOverrideProperties(BridgeProperties.overrides(overrides));
+        Bridge bridge = new Bridge(main, beans);
         try {
             main.start();
         } catch (Exception e) {
@@ -132,67 +58,17 @@ public final class Bridge implements AutoCloseable {
         return bridge;
     }
 
-    /**
-     * Camel's management server logs a port it cannot bind and runs on without /observe/health; a bridge
-     * must not run half-started, so the port is tried before anything starts and a taken one stops the start.
-     */
-    private static void requireHealthPort(BridgeConfig config) {
-        if (!Boolean.parseBoolean(config.get("bridge.health.enabled"))) {
-            return;
-        }
-        int port = config.integer("bridge.health.port");
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        } catch (IOException e) {
-            throw new InvalidConfigurationException(List.of(
-                    "bridge.health.port: port " + port + " on 127.0.0.1 cannot be had (" + e.getMessage() + ")"));
-        }
-    }
-
-    /** Longer than one descriptor's whole retry budget: a claim that old belongs to a bridge that died. */
-    private static Duration claimLease(BridgeConfig config) {
-        Duration perAttempt = config.duration("tikmatrix.connect-timeout")
-                .plus(config.duration("tikmatrix.response-timeout"))
-                .plus(config.duration("bridge.retry.max-delay"));
-        return perAttempt.multipliedBy(config.integer("bridge.retry.max-attempts")).plus(Duration.ofMinutes(1));
-    }
-
-    /**
-     * camel-http waits 3 minutes by default; an API on localhost that has not answered in seconds is not
-     * going to. And the client's own quiet retry of a 503 would double every attempt the retry policy counts.
-     */
-    private static void configureHttpClient(CamelContext context, BridgeConfig config) {
-        HttpComponent http = context.getComponent("http", HttpComponent.class);
-        http.setAutomaticRetriesDisabled(true);
-        http.setConnectTimeout(config.duration("tikmatrix.connect-timeout").toMillis());
-        http.setConnectionRequestTimeout(config.duration("tikmatrix.connect-timeout").toMillis());
-        http.setResponseTimeout(config.duration("tikmatrix.response-timeout").toMillis());
-        http.setSoTimeout(config.duration("tikmatrix.response-timeout").toMillis());
-    }
-
-    /**
-     * API calls run on a pool the size of bridge.api.concurrency. Its queue is short and a full queue
-     * runs the task on the reading thread, which slows reading down to the pace of the API instead of
-     * piling up a big file's descriptors in memory.
-     */
-    private static ExecutorService submitPool(int concurrency) {
-        AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(concurrency, concurrency, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(concurrency * 4),
-                r -> {
-                    Thread t = new Thread(r, "submit-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                },
-                new ThreadPoolExecutor.CallerRunsPolicy());
-    }
-
     public CamelContext camelContext() {
         return main.getCamelContext();
     }
 
+    /** The configuration it runs with, as read at its start. */
+    public BridgeConfig config() {
+        return beans.config();
+    }
+
     public LicenceGate licenceGate() {
-        return licenceGate;
+        return beans.licenceGate();
     }
 
     @Override
@@ -200,8 +76,7 @@ public final class Bridge implements AutoCloseable {
         try {
             main.stop();
         } finally {
-            submitPool.shutdownNow();
-            dataSource.close();
+            beans.close();
         }
     }
 }

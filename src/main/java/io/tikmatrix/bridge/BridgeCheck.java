@@ -6,7 +6,6 @@ import io.tikmatrix.bridge.schedule.InvalidSchedulesException;
 import io.tikmatrix.bridge.schedule.SchedulePreview;
 import io.tikmatrix.bridge.schedule.SchedulesFile;
 import io.tikmatrix.bridge.schedule.SchedulesLoader;
-import io.tikmatrix.bridge.schedule.SchedulesWiring;
 import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
 import io.tikmatrix.bridge.validation.SecretValues;
 import org.apache.camel.CamelContext;
@@ -18,7 +17,7 @@ import org.apache.camel.support.ResourceHelper;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ final class BridgeCheck {
     }
 
     /** @return {@link #OK}, or {@link BridgeMain#EXIT_BAD_CONFIGURATION} with every problem printed to {@code err} */
-    static int run(Path workingDir, Map<String, String> overrides, PrintStream out, PrintStream err) {
+    static int run(Path workingDir, Map<String, String> overrides, Clock clock, PrintStream out, PrintStream err) {
         BridgeConfig config;
         try {
             config = BridgeConfig.load(workingDir, overrides);
@@ -47,7 +46,7 @@ final class BridgeCheck {
         List<String> problems = new ArrayList<>(routeProblems(workingDir.resolve("routes")));
         SchedulesFile schedules = null;
         try {
-            schedules = new SchedulesLoader(new SchemaDescriptorValidator()).load(SchedulesWiring.schedulesFile(config, workingDir));
+            schedules = new SchedulesLoader(new SchemaDescriptorValidator()).load(config.path("bridge.schedules.file"));
         } catch (InvalidSchedulesException e) {
             e.problems().forEach(p -> problems.add("schedules: " + p));
         }
@@ -61,7 +60,7 @@ final class BridgeCheck {
         out.println(schedules.missing()
                 ? "schedules: none (" + schedules.file() + " does not exist)"
                 : "schedules: " + schedules.schedules().size() + " in " + schedules.file());
-        out.print(SecretValues.redact(SchedulePreview.render(schedules.schedules(), Instant.now())));
+        out.print(SecretValues.redact(SchedulePreview.render(schedules.schedules(), clock.instant())));
         return OK;
     }
 

@@ -1,14 +1,15 @@
 package io.tikmatrix.bridge;
 
-import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.config.InvalidConfigurationException;
 import io.tikmatrix.bridge.schedule.InvalidSchedulesException;
 import io.tikmatrix.bridge.simulator.SimulatorSettings;
 import io.tikmatrix.bridge.simulator.TikMatrixSimulator;
+import org.apache.camel.util.IOHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -45,14 +46,17 @@ public final class BridgeMain {
         Path workingDir = Path.of("").toAbsolutePath();
         Map<String, String> overrides = new HashMap<>();
         if (options.contains("--check")) {
-            System.exit(BridgeCheck.run(workingDir, overrides, System.out, System.err));
+            System.exit(BridgeCheck.run(workingDir, overrides, Clock.systemUTC(), System.out, System.err));
+        }
+        if (options.contains("--simulator") && baseUrlSetOutsideFiles()) {
+            System.err.println("configuration: tikmatrix.base-url is set by the environment or -D, above the simulator's"
+                    + " address --simulator would give it; unset it to run with the simulator");
+            System.exit(EXIT_BAD_CONFIGURATION);
         }
         AutoCloseable simulator = options.contains("--simulator") ? startSimulator(overrides) : () -> { };
-        BridgeConfig config;
         Bridge bridge;
         try {
-            config = BridgeConfig.load(workingDir, overrides);
-            bridge = Bridge.start(config, workingDir);
+            bridge = Bridge.start(workingDir, overrides);
         } catch (InvalidConfigurationException e) {
             refuse("configuration", e.problems(), simulator);
             return;
@@ -64,7 +68,7 @@ public final class BridgeMain {
             return;
         }
         LOG.info("tikmatrix-bridge running against {}; drop descriptor files into {}",
-                config.get("tikmatrix.base-url"), config.get("bridge.inbox.dir"));
+                bridge.config().get("tikmatrix.base-url"), bridge.config().get("bridge.inbox.dir"));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -92,6 +96,14 @@ public final class BridgeMain {
             text.append(": ").append(cause.getMessage());
         }
         return text.toString();
+    }
+
+    /**
+     * Camel's environment-variable and system-property modes put those layers above the override properties
+     * --simulator sets: a bridge meant for the simulator would create real tasks.
+     */
+    private static boolean baseUrlSetOutsideFiles() {
+        return IOHelper.lookupEnvironmentVariable("tikmatrix.base-url") != null || System.getProperty("tikmatrix.base-url") != null;
     }
 
     /** --simulator: an embedded TikMatrix on a free local port, so the whole product runs with no TikMatrix installed. */

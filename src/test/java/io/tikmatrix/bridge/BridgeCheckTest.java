@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,7 +72,7 @@ class BridgeCheckTest {
         Files.createDirectories(workingDir.resolve("routes"));
         Files.writeString(workingDir.resolve("routes/broken.camel.yaml"), "- route:\n    from: [unclosed\n");
 
-        int exit = BridgeCheck.run(workingDir, Map.of("bridge.data-dir", dir.resolve("data").toString()),
+        int exit = BridgeCheck.run(workingDir, Map.of("bridge.data-dir", dir.resolve("data").toString()), Clock.systemUTC(),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(exit).isEqualTo(2);
@@ -82,7 +83,7 @@ class BridgeCheckTest {
     private int check(Map<String, String> settings) {
         Map<String, String> overrides = new java.util.HashMap<>(settings);
         overrides.put("bridge.data-dir", dir.resolve("data").toString());
-        return BridgeCheck.run(Path.of("").toAbsolutePath(), overrides,
+        return BridgeCheck.run(Path.of("").toAbsolutePath(), overrides, Clock.systemUTC(),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

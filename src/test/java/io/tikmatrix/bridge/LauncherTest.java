@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,13 +27,19 @@ class LauncherTest {
     }
 
     private Run launch(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        return launch(Map.of(), jvmOptions, args);
+    }
+
+    private Run launch(Map<String, String> environment, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         // each child lives a few seconds: C1 alone and the serial collector start it faster than the JVM's defaults
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")));
         command.addAll(jvmOptions);
         command.add(BridgeMain.class.getName());
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         boolean ended = process.waitFor(60, TimeUnit.SECONDS);
         if (!ended) {
             process.destroyForcibly();
@@ -57,6 +64,35 @@ class LauncherTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.output()).contains("tikmatrix.base-url");
+    }
+
+    /**
+     * Camel's layers, each shown by the bad value that wins: an environment variable (upper case, '.' and '-'
+     * as '_') beats -D, which beats config/application.properties, which beats the defaults.
+     */
+    @Test
+    void environmentBeatsSystemPropertiesWhichBeatTheFile() throws Exception {
+        Files.createDirectories(workingDir.resolve("config"));
+        Files.writeString(workingDir.resolve("config/application.properties"),
+                "bridge.api.concurrency=from-file\nbridge.inbox.max-field-length=from-file\nbridge.retry.multiplier=from-file\n");
+
+        Run run = launch(Map.of("BRIDGE_API_CONCURRENCY", "from-env", "TIKMATRIX_BASE_URL", "ftp://from-env"),
+                List.of("-Dbridge.api.concurrency=from-sys", "-Dbridge.inbox.max-field-length=from-sys"), "--check");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.output().lines().filter(l -> l.startsWith("configuration: "))).containsExactlyInAnyOrder(
+                "configuration: bridge.api.concurrency: 'from-env' is not a whole number",
+                "configuration: bridge.inbox.max-field-length: 'from-sys' is not a whole number",
+                "configuration: bridge.retry.multiplier: 'from-file' is not a number",
+                "configuration: tikmatrix.base-url: 'ftp://from-env' is not an http(s) URL with a host");
+    }
+
+    @Test
+    void theSimulatorIsRefusedWhenTheEnvironmentWouldPointTheBridgeElsewhere() throws Exception {
+        Run run = launch(Map.of("TIKMATRIX_BASE_URL", "http://real-tikmatrix:50809/api/v1"), List.of(), "--simulator");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.output()).contains("tikmatrix.base-url is set by the environment or -D");
     }
 
     @ParameterizedTest(name = "options {0}")

@@ -1,31 +1,30 @@
 package io.tikmatrix.bridge.config;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.util.TimeUtils;
+
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The bridge's configuration, resolved once at start (README, "Configuration"): built-in defaults, then
- * {@code config/application.properties} in the working directory, then environment variables
- * ({@code TIKMATRIX_BASE_URL} for {@code tikmatrix.base-url}), then Java system properties.
- * Values may refer to other keys as {@code ${key}}. Every value is checked here, so a typo stops the
- * start with a message naming the key instead of surfacing later as a stuck route.
+ * The typed view of the configuration the Java needs, read once at start from Camel's properties
+ * component, which owns it (see {@link BridgeProperties}). Every value is checked here, so a typo stops
+ * the start with a message naming the key instead of surfacing later as a stuck route.
  */
 public final class BridgeConfig {
-
-    public static final String CONFIG_FILE = "config/application.properties";
 
     /** Dead-letter keys (README, "Errors, retries and dead letters"); each gets {@code bridge.dead-letter.<key>}. */
     public static final List<String> DEAD_LETTER_KEYS =
@@ -40,12 +39,19 @@ public final class BridgeConfig {
             "bridge.events.retention", "bridge.store.claim-lease");
 
     private static final int MAX_PORT = 65535;
+    private static final int CAMEL_HTTP_CONNECTIONS_PER_ROUTE = 20;
 
     private static final List<String> FOLDER_KEYS = List.of(
             "bridge.data-dir", "bridge.inbox.dir", "bridge.archive.dir", "bridge.receipts.dir", "bridge.dead-letter.dir");
 
-    /** Only names of keys: Camel's own {@code ${file:name}} expressions pass through untouched. */
-    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z0-9._-]+)}");
+    /**
+     * A reference in the syntax of earlier versions, ${bridge.data-dir}: left alone it would name a folder
+     * "${bridge.data-dir}". Camel's own ${file:name} expressions are not keys of the bridge and pass.
+     */
+    private static final Pattern OLD_REFERENCE = Pattern.compile("\\$\\{((?:bridge|tikmatrix)\\.[A-Za-z0-9._-]+)}");
+
+    /** The tail of Camel's placeholder messages that quotes the value: "… from text: {{x}}/inbox". */
+    private static final Pattern CAMEL_TEXT = Pattern.compile("(?s),? *(from|in) (the )?text: .*");
 
     private final Map<String, String> values;
 
@@ -53,141 +59,59 @@ public final class BridgeConfig {
         this.values = values;
     }
 
-    public static Map<String, String> defaults() {
-        Map<String, String> d = new LinkedHashMap<>();
-        d.put("tikmatrix.base-url", "http://localhost:50809/api/v1");
-        d.put("tikmatrix.connect-timeout", "5s");
-        d.put("tikmatrix.response-timeout", "30s");
-        d.put("bridge.data-dir", "data");
-        d.put("bridge.inbox.dir", "${bridge.data-dir}/inbox");
-        d.put("bridge.inbox.poll-interval", "1s");
-        d.put("bridge.inbox.stable-for", "1s");
-        d.put("bridge.inbox.max-descriptor-size", "1048576");
-        d.put("bridge.inbox.max-field-length", "65536");
-        d.put("bridge.archive.dir", "${bridge.data-dir}/archive");
-        d.put("bridge.receipts.dir", "${bridge.data-dir}/receipts");
-        d.put("bridge.dead-letter.dir", "${bridge.data-dir}/deadletter");
-        for (String key : DEAD_LETTER_KEYS) {
-            d.put("bridge.dead-letter." + key, "file:${bridge.dead-letter.dir}/" + key);
-        }
-        d.put("bridge.retry.max-attempts", "6");
-        d.put("bridge.retry.initial-delay", "1s");
-        d.put("bridge.retry.multiplier", "2");
-        d.put("bridge.retry.max-delay", "60s");
-        d.put("bridge.api.concurrency", "4");
-        d.put("bridge.licence.check-interval", "5s");
-        d.put("bridge.health.enabled", "true");
-        d.put("bridge.health.port", "50810");
-        d.put("bridge.status.poll-interval", "5s");
-        d.put("bridge.events.endpoints", "file:${bridge.data-dir}/events");
-        d.put("bridge.events.delivery-interval", "250ms");
-        d.put("bridge.events.retry.max-attempts", "10");
-        d.put("bridge.events.retry.initial-delay", "1s");
-        d.put("bridge.events.retry.multiplier", "2");
-        d.put("bridge.events.retry.max-delay", "60s");
-        d.put("bridge.events.webhook.secret", "");
-        d.put("bridge.events.retention", "168h");
-        d.put("bridge.schedules.file", "config/schedules.yaml");
-        d.put("bridge.schedules.reload-interval", "5s");
-        d.put("bridge.schedules.misfire-threshold", "60s");
-        d.put("bridge.store.jdbc-url", "jdbc:h2:file:${bridge.data-dir}/store/bridge");
-        d.put("bridge.store.username", "");
-        d.put("bridge.store.password", "");
-        d.put("bridge.store.claim-lease", "60s");
-        return d;
+    /**
+     * The configuration of a bridge in {@code home}, with {@code overrides} above every file, as a bridge
+     * started there would see it, from a properties component of its own (--check, tests).
+     */
+    public static BridgeConfig load(Path home, Map<String, String> overrides) {
+        // never started, so it holds no thread or resource to close
+        CamelContext camel = new DefaultCamelContext();
+        BridgeProperties.setUp(camel.getPropertiesComponent(), home, overrides);
+        return read(camel.getPropertiesComponent());
     }
 
-    /** Resolves the layers as the launcher sees them: working directory, process environment, system properties. */
-    public static BridgeConfig load(Path workingDir, Map<String, String> overrides) {
-        return load(workingDir, System.getenv(), System.getProperties(), overrides);
-    }
-
-    public static BridgeConfig load(Path workingDir, Map<String, String> env, Properties system, Map<String, String> overrides) {
-        Map<String, String> raw = new LinkedHashMap<>(defaults());
-        raw.putAll(readConfigFile(workingDir.resolve(CONFIG_FILE)));
-        for (String key : List.copyOf(raw.keySet())) {
-            String fromEnv = env.get(environmentName(key));
-            if (fromEnv != null) {
-                raw.put(key, fromEnv);
-            }
-        }
-        for (String name : system.stringPropertyNames()) {
-            if (isBridgeKey(name)) {
-                raw.put(name, system.getProperty(name));
-            }
-        }
-        raw.putAll(overrides);
-        // made absolute before references resolve: H2 refuses a URL relative to the working directory
-        raw.put("bridge.data-dir", workingDir.resolve(raw.get("bridge.data-dir")).toAbsolutePath().normalize().toString());
-        BridgeConfig config = new BridgeConfig(resolveReferences(raw));
-        config.check(workingDir);
-        return config;
-    }
-
-    /** {@code tikmatrix.base-url} → {@code TIKMATRIX_BASE_URL}, as README, "Configuration" gives it. */
-    public static String environmentName(String key) {
-        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-    }
-
-    private static boolean isBridgeKey(String name) {
-        return name.startsWith("bridge.") || name.startsWith("tikmatrix.") || name.startsWith("camel.");
-    }
-
-    private static Map<String, String> readConfigFile(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return Map.of();
-        }
-        Properties p = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(reader);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidConfigurationException(List.of(file + ": cannot be read (" + e.getMessage() + ")"));
-        }
-        Map<String, String> m = new LinkedHashMap<>();
-        p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k).trim()));
-        return m;
-    }
-
-    private static Map<String, String> resolveReferences(Map<String, String> raw) {
-        Map<String, String> resolved = new LinkedHashMap<>();
+    /**
+     * Reads and checks every key of the bridge ({@code bridge.*}, {@code tikmatrix.*}) the component knows,
+     * and creates the folders, owner-only.
+     *
+     * @throws InvalidConfigurationException naming each key at fault
+     */
+    public static BridgeConfig read(PropertiesComponent properties) {
+        Map<String, String> values = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        for (String key : raw.keySet()) {
+        for (String key : new TreeSet<>(properties.loadProperties(BridgeConfig::isBridgeKey).stringPropertyNames())) {
             try {
-                resolved.put(key, resolve(key, raw, new ArrayList<>()));
+                // parseUri rather than resolveProperty, which answers "absent" for a value it cannot resolve
+                values.put(key, properties.parseUri("{{" + key + "}}"));
             } catch (IllegalArgumentException e) {
-                problems.add(key + ": " + e.getMessage());
+                // Camel's message names the unknown or circular reference; the text it was in is left out,
+                // as it may be a secret's (bridge.store.password, bridge.events.webhook.secret)
+                problems.add(key + ": " + CAMEL_TEXT.matcher(e.getMessage()).replaceFirst(""));
             }
         }
+        values.forEach((key, value) -> {
+            Matcher old = OLD_REFERENCE.matcher(value);
+            if (old.find()) {
+                problems.add(key + ": refers to " + old.group() + "; write {{" + old.group(1) + "}}");
+            }
+        });
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
-        return resolved;
+        BridgeConfig config = new BridgeConfig(values);
+        config.check();
+        return config;
     }
 
-    private static String resolve(String key, Map<String, String> raw, List<String> chain) {
-        if (chain.contains(key)) {
-            throw new IllegalArgumentException("refers to itself through " + String.join(" → ", chain));
-        }
-        chain.add(key);
-        Matcher m = REFERENCE.matcher(raw.get(key));
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String ref = m.group(1);
-            if (!raw.containsKey(ref)) {
-                throw new IllegalArgumentException("refers to unknown key ${" + ref + "}");
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(resolve(ref, raw, chain)));
-        }
-        m.appendTail(out);
-        chain.remove(key);
-        return out.toString();
+    private static boolean isBridgeKey(String name) {
+        return name.startsWith("bridge.") || name.startsWith("tikmatrix.");
     }
 
-    private void check(Path workingDir) {
+    private void check() {
         List<String> problems = new ArrayList<>();
         for (String key : DURATION_KEYS) {
             try {
-                Durations.parse(values.get(key));
+                parseDuration(values.get(key));
             } catch (IllegalArgumentException e) {
                 problems.add(key + ": " + e.getMessage());
             }
@@ -205,16 +129,15 @@ public final class BridgeConfig {
         checkMultiplier("bridge.events.retry.multiplier", problems);
         checkBaseUrl(problems);
         for (String key : FOLDER_KEYS) {
-            Path folder = workingDir.resolve(values.get(key)).toAbsolutePath().normalize();
-            values.put(key, folder.toString());
             try {
+                Path folder = Path.of(values.get(key));
                 Files.createDirectories(folder);
                 OwnerOnly.folder(folder);
                 if (!Files.isWritable(folder)) {
                     problems.add(key + ": folder " + folder + " is not writable");
                 }
-            } catch (IOException | SecurityException e) {
-                problems.add(key + ": cannot create folder " + folder + " (" + e + ")");
+            } catch (IOException | SecurityException | InvalidPathException e) {
+                problems.add(key + ": cannot create folder " + values.get(key) + " (" + e + ")");
             }
         }
         if (!problems.isEmpty()) {
@@ -262,7 +185,6 @@ public final class BridgeConfig {
         } catch (IllegalArgumentException e) {
             problems.add("tikmatrix.base-url: '" + url + "' is not a URL (" + e.getMessage() + ")");
         }
-        values.put("tikmatrix.base-url", url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
     }
 
     public String get(String key) {
@@ -274,7 +196,38 @@ public final class BridgeConfig {
     }
 
     public Duration duration(String key) {
-        return Durations.parse(get(key));
+        return parseDuration(get(key));
+    }
+
+    /**
+     * A duration in Camel's syntax ({@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 1m30s} or
+     * milliseconds), read by Camel's own parser, as the routes' options read it.
+     *
+     * @throws IllegalArgumentException for text Camel cannot read, and for text it would quietly read as
+     *                                  nothing ({@code 5S}, {@code PT5S}, an empty value: 0) or as less
+     */
+    public static Duration parseDuration(String text) {
+        try {
+            long millis = TimeUtils.toMilliSeconds(text);
+            boolean zeroWritten = text.chars().anyMatch(Character::isDigit) && text.chars().noneMatch(c -> c >= '1' && c <= '9');
+            if (millis > 0 || millis == 0 && zeroWritten) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (RuntimeException unreadable) {
+            // Camel's parser fails with whatever exception its regex and substrings give: one message for all
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a duration (use 250ms, 5s, 2m, 1h or milliseconds)");
+    }
+
+    /**
+     * How many connections camel-http may keep to TikMatrix (the defaults file's
+     * {@code camel.component.http.connections-per-route}): one per submit thread plus the status poll's and
+     * the licence check's, and never fewer than camel-http's own 20. Async redeliveries, a reading thread
+     * that submits a descriptor itself while the pool is busy, and schedule firings call too, and a call that
+     * waits longer than {@code tikmatrix.connect-timeout} for a connection fails as if TikMatrix were down.
+     */
+    public int apiConnections() {
+        return Math.max(CAMEL_HTTP_CONNECTIONS_PER_ROUTE, integer("bridge.api.concurrency") + 2);
     }
 
     public int integer(String key) {
@@ -283,31 +236,5 @@ public final class BridgeConfig {
 
     public Path path(String key) {
         return Path.of(get(key));
-    }
-
-    /**
-     * The properties Camel's placeholders see ({@code {{bridge.inbox.dir}}}): every resolved key, plus
-     * each duration in milliseconds as {@code <key>-ms} and the retry budget as redeliveries, the units
-     * Camel's options take.
-     */
-    public Properties toCamelProperties() {
-        Properties p = new Properties();
-        values.forEach((k, v) -> {
-            if (!v.isEmpty()) {
-                p.setProperty(k, v);
-            }
-        });
-        for (String key : DURATION_KEYS) {
-            p.setProperty(key + "-ms", Long.toString(duration(key).toMillis()));
-        }
-        // renewed three times per lease, so a renewal that comes late still lands before the lease ends
-        p.setProperty("bridge.store.claim-lease-renewal-ms", Long.toString(Math.max(1, duration("bridge.store.claim-lease").toMillis() / 3)));
-        p.setProperty("bridge.retry.max-redeliveries", Integer.toString(integer("bridge.retry.max-attempts") - 1));
-        // /observe/health on loopback only: the bridge is as local as the TikMatrix API it guards
-        p.setProperty("camel.management.enabled", get("bridge.health.enabled"));
-        p.setProperty("camel.management.healthCheckEnabled", "true");
-        p.setProperty("camel.management.host", "127.0.0.1");
-        p.setProperty("camel.management.port", get("bridge.health.port"));
-        return p;
     }
 }

@@ -11,6 +11,15 @@ public record RetrySchedule(int maxAttempts, Duration initialDelay, double multi
                 Double.parseDouble(config.get(prefix + ".multiplier")), config.duration(prefix + ".max-delay"));
     }
 
+    /** For Camel's redelivery policy, whose delays are milliseconds (routes/error-handling.camel.yaml). */
+    public long initialDelayMillis() {
+        return initialDelay.toMillis();
+    }
+
+    public long maxDelayMillis() {
+        return maxDelay.toMillis();
+    }
+
     public boolean exhaustedAfter(int failedAttempts) {
         return failedAttempts >= maxAttempts;
     }

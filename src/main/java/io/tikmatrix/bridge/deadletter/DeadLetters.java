@@ -18,6 +18,7 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -34,9 +35,11 @@ public class DeadLetters {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
 
     private final SubmissionJournal journal;
+    private final Clock clock;
 
-    public DeadLetters(SubmissionJournal journal) {
+    public DeadLetters(SubmissionJournal journal, Clock clock) {
         this.journal = journal;
+        this.clock = clock;
     }
 
     public void record(Exchange exchange) throws JsonProcessingException {
@@ -67,14 +70,15 @@ public class DeadLetters {
         record.put("attempts", s.attempts());
         record.put("first_attempt_at", Objects.toString(s.firstAttemptAt(), null));
         record.put("last_attempt_at", Objects.toString(s.lastAttemptAt(), null));
-        record.put("dead_lettered_at", Instant.now().toString());
+        Instant now = clock.instant();
+        record.put("dead_lettered_at", now.toString());
 
         // the record shows secrets masked: a replay takes them back from the journal
         journal.deadLettered(s.key(), masked != null && !masked.equals(body) ? body.toString() : null, key.key(),
                 cause instanceof AmbiguousCallException ambiguous ? ambiguous.candidateTaskIds() : List.of());
         s.receiptLine(ReceiptLine.deadLettered(s.source(), s.key(), rejection));
         exchange.getMessage().removeHeaders("*");
-        exchange.getMessage().setHeader(Exchange.FILE_NAME, RecordNames.forKey(s.key()));
+        exchange.getMessage().setHeader(Exchange.FILE_NAME, RecordNames.forKey(s.key(), now));
         // masking by field misses a key quoted where no api_key field is, such as in a reason: hidden by value too
         exchange.getMessage().setBody(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(SecretValues.redact(record)));
         exchange.setProperty(DESTINATION, exchange.getContext().resolvePropertyPlaceholders("{{bridge.dead-letter." + key.key() + "}}"));

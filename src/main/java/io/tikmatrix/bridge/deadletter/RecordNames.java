@@ -17,13 +17,14 @@ public final class RecordNames {
     private RecordNames() {
     }
 
-    public static String forKey(String key) {
+    /** @param at when the record is written */
+    public static String forKey(String key, Instant at) {
         String safe = key.replaceAll("[^A-Za-z0-9._-]+", "_");
         if (safe.length() > MAX_KEY_PART) {
             safe = safe.substring(0, MAX_KEY_PART);
         }
         // the short hash keeps two long keys with the same prefix apart
-        return STAMP.format(Instant.now()) + "-" + safe + "-" + shortHash(key) + ".json";
+        return STAMP.format(at) + "-" + safe + "-" + shortHash(key) + ".json";
     }
 
     private static String shortHash(String key) {

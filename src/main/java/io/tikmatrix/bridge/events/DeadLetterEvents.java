@@ -8,6 +8,7 @@ import io.tikmatrix.bridge.submit.Submission;
 import org.apache.camel.Exchange;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -17,20 +18,23 @@ import java.time.Instant;
 public class DeadLetterEvents {
 
     private final EventOutbox outbox;
+    private final Clock clock;
 
-    public DeadLetterEvents(EventOutbox outbox) {
+    public DeadLetterEvents(EventOutbox outbox, Clock clock) {
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     public void announce(Exchange exchange) throws IOException {
         String key = Submission.of(exchange).key();
         JsonNode record = Json.MAPPER.readTree(exchange.getMessage().getBody(String.class));
-        outbox.add(CloudEvents.descriptorDeadLettered(eventId(exchange, key), key, record, Instant.now()));
+        Instant now = clock.instant();
+        outbox.add(CloudEvents.descriptorDeadLettered(eventId(exchange, key, now), key, record, now));
     }
 
     /** The record's own file name without .json, so an event and its record are easy to match. */
-    private static String eventId(Exchange exchange, String key) {
-        String recordName = exchange.getMessage().getHeader(Exchange.FILE_NAME, RecordNames.forKey(key), String.class);
+    private static String eventId(Exchange exchange, String key, Instant now) {
+        String recordName = exchange.getMessage().getHeader(Exchange.FILE_NAME, RecordNames.forKey(key, now), String.class);
         return "deadletter-" + recordName.replaceFirst("\\.json$", "");
     }
 }

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +37,17 @@ public class EventDelivery {
     private final EventOutbox outbox;
     private final Map<String, EventEndpoint> endpoints;
     private final RetrySchedule retry;
+    private final Clock clock;
 
-    public EventDelivery(EventOutbox outbox, List<EventEndpoint> endpoints, RetrySchedule retry) {
+    public EventDelivery(EventOutbox outbox, List<EventEndpoint> endpoints, RetrySchedule retry, Clock clock) {
         this.outbox = outbox;
         this.endpoints = endpoints.stream().collect(Collectors.toMap(EventEndpoint::name, Function.identity()));
         this.retry = retry;
+        this.clock = clock;
     }
 
     public List<OutboxRow> due(@ExchangeProperty(ENDPOINT) String endpoint) {
-        return outbox.due(endpoint, Instant.now(), BATCH);
+        return outbox.due(endpoint, clock.instant(), BATCH);
     }
 
     /** The event's exact bytes as the body, and only the headers its endpoint kind sets. */
@@ -87,7 +90,7 @@ public class EventDelivery {
             deadLetter(exchange, row, "gave up after " + failed + " attempt(s): " + reason);
             return;
         }
-        Instant next = Instant.now().plus(retry.delayAfter(failed));
+        Instant next = clock.instant().plus(retry.delayAfter(failed));
         outbox.retryLater(row, next, reason);
         LOG.warn("event {} to {} failed (attempt {} of {}), next at {}: {}",
                 row.eventId(), row.endpoint(), failed, retry.maxAttempts(), next, reason);

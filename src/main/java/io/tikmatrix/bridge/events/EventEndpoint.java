@@ -1,6 +1,8 @@
 package io.tikmatrix.bridge.events;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -13,7 +15,26 @@ import java.util.Locale;
  */
 public record EventEndpoint(String uri, String name, EndpointKind kind, String deadLetterUri) {
 
-    public static EventEndpoint of(String uri, Path deadLetterDir, WebhookSignature signature) {
+    /**
+     * The entries of {@code bridge.events.endpoints}; two that would share a name (and a dead-letter folder)
+     * stop the start.
+     *
+     * @param uris comma-separated Camel URIs
+     */
+    public static List<EventEndpoint> list(String uris, Path deadLetterDir, WebhookSignature signature) {
+        List<EventEndpoint> endpoints = Arrays.stream(uris.split(","))
+                .map(String::trim)
+                .filter(uri -> !uri.isEmpty())
+                .map(uri -> of(uri, deadLetterDir, signature))
+                .toList();
+        long names = endpoints.stream().map(EventEndpoint::name).distinct().count();
+        if (names != endpoints.size()) {
+            throw new IllegalArgumentException("bridge.events.endpoints: two endpoints differ only in options: " + endpoints);
+        }
+        return endpoints;
+    }
+
+    static EventEndpoint of(String uri, Path deadLetterDir, WebhookSignature signature) {
         String name = nameOf(uri);
         return new EventEndpoint(uri, name, EndpointKind.forUri(uri, signature),
                 "file:" + deadLetterDir.resolve("events").resolve(name));

@@ -21,8 +21,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 
 /**
@@ -44,17 +45,19 @@ public class InboxFiles {
     private final InboxLimits limits;
     private final StagingArea staging;
     private final DropNames names;
+    private final Clock clock;
 
     /**
-     * @param stagingDir where private copies of the files being read are kept, e.g. {@code ${bridge.data-dir}/staging/inbox}
+     * @param stagingDir where private copies of the files being read are kept, e.g. {@code {{bridge.data-dir}}/staging/inbox}
      */
     public InboxFiles(FileInspector inspector, ConfigFieldTypes fieldTypes, InboxLimits limits,
-                      Path stagingDir, Path receiptsDir, Path archiveDir) {
+                      Path stagingDir, Path receiptsDir, Path archiveDir, Clock clock) {
         this.inspector = inspector;
         this.fieldTypes = fieldTypes;
         this.limits = limits;
         this.staging = new StagingArea(stagingDir);
         this.names = new DropNames(receiptsDir, archiveDir);
+        this.clock = clock;
     }
 
     /** At start, before the inbox is read: what a bridge that stopped or died mid-file left half done. */
@@ -70,7 +73,8 @@ public class InboxFiles {
      */
     public void take(Exchange exchange) throws UnreadableFileException, IOException {
         Path entry = path(exchange);
-        LocalDate day = LocalDate.now();
+        // the archive's day folders are the operator's local days, whatever the clock's zone
+        LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
         Taken taken = new Taken(staging.take(entry), names.forDrop(entry.getFileName().toString(), day), day);
         exchange.setProperty(TAKEN, taken);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
@@ -91,7 +95,7 @@ public class InboxFiles {
         Inspection inspection = inspector.inspect(taken.copy());
         exchange.setProperty(INSPECTION, inspection);
         exchange.setProperty(ReceiptWriter.PROPERTY, new ReceiptWriter(
-                names.receipt(taken.dropName()), taken.copy().getFileName().toString(), inspection.sha256()));
+                names.receipt(taken.dropName()), taken.copy().getFileName().toString(), inspection.sha256(), clock));
         LOG.info("reading {} ({} {}, {} bytes)", taken.dropName(), inspection.kind(), inspection.sha256().substring(0, 12), inspection.size());
     }
 
@@ -145,7 +149,7 @@ public class InboxFiles {
         report.put("file", exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class));
         report.put("code", DeadLetterKey.UNREADABLE.key());
         report.put("reason", cause == null ? "unknown" : SecretValues.redact(cause.getMessage()));
-        report.put("dead_lettered_at", Instant.now().toString());
+        report.put("dead_lettered_at", clock.instant().toString());
         LOG.warn("unreadable file {}: {}", name, report.get("reason").asText());
         exchange.getMessage().setHeader(Exchange.FILE_NAME, name + ".error.json");
         exchange.getMessage().setBody(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));

@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -34,6 +34,7 @@ public class ReceiptWriter implements AutoCloseable {
     private final Path target;
     private final Path partial;
     private final JsonGenerator out;
+    private final Clock clock;
     private final Map<Count, Long> counts = new EnumMap<>(Count.class);
     private final NavigableMap<Integer, ReceiptLine> waiting = new TreeMap<>();
     private int nextIndex;
@@ -42,8 +43,9 @@ public class ReceiptWriter implements AutoCloseable {
      * @param target   where the finished receipt goes
      * @param fileName the name the file had in the inbox
      */
-    public ReceiptWriter(Path target, String fileName, String sha256) {
+    public ReceiptWriter(Path target, String fileName, String sha256, Clock clock) {
         this.target = target;
+        this.clock = clock;
         this.partial = partial(target);
         try {
             Files.createDirectories(target.getParent());
@@ -53,7 +55,7 @@ public class ReceiptWriter implements AutoCloseable {
             out.writeStartObject();
             out.writeStringField("file", fileName);
             out.writeStringField("sha256", sha256);
-            out.writeStringField("received_at", Instant.now().toString());
+            out.writeStringField("received_at", clock.instant().toString());
             out.writeArrayFieldStart("descriptors");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write receipt " + partial, e);
@@ -103,7 +105,7 @@ public class ReceiptWriter implements AutoCloseable {
                 out.writeNumberField(e.getKey().name(), e.getValue());
             }
             out.writeEndObject();
-            out.writeStringField("finished_at", Instant.now().toString());
+            out.writeStringField("finished_at", clock.instant().toString());
             out.writeEndObject();
             out.close();
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);

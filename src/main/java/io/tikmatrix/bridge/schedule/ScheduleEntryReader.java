@@ -2,7 +2,7 @@ package io.tikmatrix.bridge.schedule;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tikmatrix.bridge.config.Durations;
+import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.validation.DescriptorValidator;
 import org.quartz.CronExpression;
 
@@ -51,7 +51,7 @@ final class ScheduleEntryReader {
         ZoneId timezone = e.optional("timezone", ScheduleEntryReader::zone).orElseGet(ZoneId::systemDefault);
         Misfire misfire = e.optional("misfire", ScheduleEntryReader::misfire).orElse(Misfire.FIRE_ONCE);
         Boolean enabled = e.enabled();
-        Duration jitter = e.optional("jitter", Durations::parse).orElse(Duration.ZERO);
+        Duration jitter = e.optional("jitter", BridgeConfig::parseDuration).orElse(Duration.ZERO);
         ObjectNode task = e.task();
         if (problems.size() > problemsBefore) {
             return Optional.empty();

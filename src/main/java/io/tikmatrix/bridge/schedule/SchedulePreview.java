@@ -1,10 +1,10 @@
 package io.tikmatrix.bridge.schedule;
 
-import io.tikmatrix.bridge.config.Durations;
-
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -14,6 +14,10 @@ import java.util.List;
 public final class SchedulePreview {
 
     static final int FIRE_TIMES_SHOWN = 5;
+
+    // largest first, so a duration is shown in the largest unit that divides it
+    private static final List<ChronoUnit> UNITS =
+            List.of(ChronoUnit.HOURS, ChronoUnit.MINUTES, ChronoUnit.SECONDS, ChronoUnit.MILLIS);
 
     private SchedulePreview() {
     }
@@ -40,8 +44,23 @@ public final class SchedulePreview {
     private static String header(Schedule s) {
         String header = String.join("  ", s.name(), s.cron(), s.timezone().getId(), s.misfire().text());
         if (!s.jitter().isZero()) {
-            header += "  jitter up to " + Durations.format(s.jitter());
+            header += "  jitter up to " + shortest(s.jitter());
         }
         return s.enabled() ? header : header + "  disabled";
+    }
+
+    /** As a user writes it: 300000 ms is {@code 5m}, where Camel's own printing would say {@code 5m0s}. */
+    private static String shortest(Duration duration) {
+        long millis = duration.toMillis();
+        ChronoUnit unit = UNITS.stream()
+                .filter(u -> millis % u.getDuration().toMillis() == 0)
+                .findFirst()
+                .orElseThrow(); // ms divides everything
+        return millis / unit.getDuration().toMillis() + switch (unit) {
+            case HOURS -> "h";
+            case MINUTES -> "m";
+            case SECONDS -> "s";
+            default -> "ms";
+        };
     }
 }

@@ -2,6 +2,7 @@ package io.tikmatrix.bridge.store;
 
 import javax.sql.DataSource;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,12 +56,14 @@ public class SubmissionJournal {
 
     private final Sql sql;
     private final Duration lease;
+    private final Clock clock;
     private final String owner = UUID.randomUUID().toString();
 
-    /** @param lease how long a claim holds without renewal; {@link #renewLeases()} must run well within it */
-    public SubmissionJournal(DataSource dataSource, Duration lease) {
+    /** @param lease how long a claim holds without renewal; {@link #renewLeases()} runs every {@link #leaseRenewalMillis()} */
+    public SubmissionJournal(DataSource dataSource, Duration lease, Clock clock) {
         this.sql = new Sql(dataSource);
         this.lease = lease;
+        this.clock = clock;
         sql.schema("the submission journal", "CREATE TABLE IF NOT EXISTS " + TABLE + " ("
                         + " descriptor_key VARCHAR(2048) PRIMARY KEY,"
                         + " state VARCHAR(16) NOT NULL,"
@@ -88,7 +91,7 @@ public class SubmissionJournal {
      * @param highestTaskId the highest task id known now, a lower bound of the one known when the POST leaves
      */
     public Claim claim(String key, boolean replay, long highestTaskId) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         Timestamp until = Timestamp.from(now.toInstant().plus(lease));
         String what = "claim descriptor key " + key;
         if (sql.insertIfAbsent(what, "INSERT INTO " + TABLE + " (descriptor_key, state, claim_owner, lease_until, attempts,"
@@ -134,7 +137,7 @@ public class SubmissionJournal {
     /** TikMatrix was asked and holds nothing of this key's earlier attempts: the next POST is the only one. */
     public void settledAsNotCreated(String key) {
         sql.update("settle descriptor key " + key, "UPDATE " + TABLE + " SET may_have_reached = FALSE, updated_at = ? WHERE descriptor_key = ?",
-                Timestamp.from(Instant.now()), key);
+                Timestamp.from(clock.instant()), key);
     }
 
     /**
@@ -148,10 +151,18 @@ public class SubmissionJournal {
                 EXPIRED, State.IN_FLIGHT.name());
     }
 
+    /**
+     * How often {@link #renewLeases()} must run (the claim-leases route's timer): three times per lease, so a
+     * renewal that comes late still lands before the lease ends.
+     */
+    public long leaseRenewalMillis() {
+        return Math.max(1, lease.toMillis() / 3);
+    }
+
     /** Keeps this bridge's claims from being taken over while it still works on them (a back-off, a licence hold). */
     public int renewLeases() {
         return sql.update("renew claim leases", "UPDATE " + TABLE + " SET lease_until = ? WHERE claim_owner = ? AND state = ?",
-                Timestamp.from(Instant.now().plus(lease)), owner, State.IN_FLIGHT.name());
+                Timestamp.from(clock.instant().plus(lease)), owner, State.IN_FLIGHT.name());
     }
 
     /** Other keys whose call may have reached TikMatrix without an answer recorded: their tasks would look alike. */
@@ -165,7 +176,7 @@ public class SubmissionJournal {
         sql.update("record the tasks of descriptor key " + key,
                 "UPDATE " + TABLE + " SET state = ?, task_ids = ?, withheld_descriptor = NULL, may_have_reached = FALSE,"
                         + " updated_at = ? WHERE descriptor_key = ?",
-                State.SUBMITTED.name(), join(taskIds), Timestamp.from(Instant.now()), key);
+                State.SUBMITTED.name(), join(taskIds), Timestamp.from(clock.instant()), key);
     }
 
     /**
@@ -179,7 +190,7 @@ public class SubmissionJournal {
                 "UPDATE " + TABLE + " SET state = ?, task_ids = NULL, withheld_descriptor = ?, may_have_reached = FALSE,"
                         + " dead_letter_key = ?, candidate_task_ids = ?, updated_at = ? WHERE descriptor_key = ?",
                 State.DEAD_LETTERED.name(), withheldDescriptor, deadLetterKey,
-                candidateTaskIds.isEmpty() ? null : join(candidateTaskIds), Timestamp.from(Instant.now()), key);
+                candidateTaskIds.isEmpty() ? null : join(candidateTaskIds), Timestamp.from(clock.instant()), key);
     }
 
     /** The tasks other keys were dead-lettered as ambiguous over: what TikMatrix shows of them is not theirs to give. */

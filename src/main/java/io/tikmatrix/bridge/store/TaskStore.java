@@ -6,7 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -24,10 +24,12 @@ public class TaskStore {
 
     private final Sql sql;
     private final EventOutbox outbox;
+    private final Clock clock;
 
-    public TaskStore(DataSource dataSource, EventOutbox outbox) {
+    public TaskStore(DataSource dataSource, EventOutbox outbox, Clock clock) {
         this.sql = new Sql(dataSource);
         this.outbox = outbox;
+        this.clock = clock;
         sql.schema("the task table", "CREATE TABLE IF NOT EXISTS bridge_task ("
                         + " task_id BIGINT PRIMARY KEY,"
                         + " descriptor_key VARCHAR(2048),"
@@ -88,7 +90,7 @@ public class TaskStore {
     }
 
     /** A task id is inserted once; a second creation (a replayed step) finds it and is skipped. */
-    private static boolean insert(Connection c, TrackedTask t) throws SQLException {
+    private boolean insert(Connection c, TrackedTask t) throws SQLException {
         try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM bridge_task WHERE task_id = ?")) {
             Sql.bind(exists, t.taskId());
             try (ResultSet rs = exists.executeQuery()) {
@@ -99,18 +101,18 @@ public class TaskStore {
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO bridge_task (" + COLUMNS
                 + ", created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            Timestamp now = Timestamp.from(Instant.now());
+            Timestamp now = Timestamp.from(clock.instant());
             Sql.bind(insert, t.taskId(), t.descriptorKey(), t.scriptName(), t.serial(), t.username(), t.source(),
                     t.status(), t.terminal(), now, now);
             return insert.executeUpdate() == 1;
         }
     }
 
-    private static boolean update(Connection c, TaskChange change) throws SQLException {
+    private boolean update(Connection c, TaskChange change) throws SQLException {
         TrackedTask t = change.task();
         try (PreparedStatement u = c.prepareStatement("UPDATE bridge_task SET status = ?, terminal = ?,"
                 + " serial = ?, username = ?, updated_at = ? WHERE task_id = ? AND status = ? AND terminal = FALSE")) {
-            Sql.bind(u, t.status(), t.terminal(), t.serial(), t.username(), Timestamp.from(Instant.now()), t.taskId(),
+            Sql.bind(u, t.status(), t.terminal(), t.serial(), t.username(), Timestamp.from(clock.instant()), t.taskId(),
                     change.previousStatus());
             return u.executeUpdate() == 1;
         }

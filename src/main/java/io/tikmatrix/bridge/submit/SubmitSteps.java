@@ -15,6 +15,7 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -33,15 +34,17 @@ public class SubmitSteps {
     private final TaskTracker tracker;
     private final RetrySchedule retry;
     private final LongSupplier highestTaskId;
+    private final Clock clock;
 
     /** @param highestTaskId the highest task id known, written down with each claim (see Reconciliation) */
     public SubmitSteps(SubmissionJournal journal, DescriptorValidator validator, TaskTracker tracker, RetrySchedule retry,
-                       LongSupplier highestTaskId) {
+                       LongSupplier highestTaskId, Clock clock) {
         this.journal = journal;
         this.validator = validator;
         this.tracker = tracker;
         this.retry = retry;
         this.highestTaskId = highestTaskId;
+        this.clock = clock;
     }
 
     /** Takes the descriptor off the body, where the split put it, and onto the exchange for the whole trip. */
@@ -126,7 +129,7 @@ public class SubmitSteps {
             return 0;
         }
         Instant next = s.lastAttemptAt().plus(retry.delayAfter(s.attempts()));
-        return Math.max(0, Duration.between(Instant.now(), next).toMillis());
+        return Math.max(0, Duration.between(clock.instant(), next).toMillis());
     }
 
     /** Tracks the new tasks before the key counts as submitted: a crash in between loses no task. */

@@ -9,7 +9,7 @@ import io.tikmatrix.bridge.api.TransientApiException;
 import io.tikmatrix.bridge.json.Json;
 import org.apache.camel.Exchange;
 
-import java.time.Instant;
+import java.time.Clock;
 
 /**
  * One attempt of {@code POST /task} for a descriptor's {@link Submission}: the request before, the reading of the
@@ -19,9 +19,15 @@ import java.time.Instant;
  */
 public class TikMatrixCall {
 
+    private final Clock clock;
+
+    public TikMatrixCall(Clock clock) {
+        this.clock = clock;
+    }
+
     /** Counts the attempt; the call route asked the licence gate first. */
     public void beginAttempt(Exchange exchange) {
-        Submission.of(exchange).attempt(Instant.now());
+        Submission.of(exchange).attempt(clock.instant());
     }
 
     public void prepareRequest(Exchange exchange) throws JsonProcessingException {

@@ -2,17 +2,15 @@ package io.tikmatrix.bridge.tracking;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tikmatrix.bridge.api.ApiEnvelope;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +21,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
-/** The reads of TikMatrix's tasks: {@code GET /task} page by page, and {@code GET /task/{id}}. */
+/**
+ * The reads of TikMatrix's tasks: {@code GET /task} page by page, and {@code GET /task/{id}}. They go
+ * through camel-http like the routes' calls, so its time-outs, pool and retries-off (the defaults file's
+ * {@code camel.component.http.*}) hold for them too.
+ */
 public class TaskQueries {
 
     /** The documented maximum of {@code page_size}: the page size the lists are asked for. */
@@ -35,15 +37,16 @@ public class TaskQueries {
     private static final List<String> ITEM_FIELDS = List.of("tasks", "list", "items", "records");
     private static final Logger LOG = LoggerFactory.getLogger(TaskQueries.class);
 
-    private final String baseUrl;
-    private final Duration responseTimeout;
-    private final HttpClient http;
+    private final ProducerTemplate http;
+    /** One endpoint for every read, whatever its path and query (headers), so one producer serves them all. */
+    private final String endpoint;
     private volatile String shapeSeen;
 
-    public TaskQueries(String baseUrl, Duration connectTimeout, Duration responseTimeout) {
-        this.baseUrl = baseUrl;
-        this.responseTimeout = responseTimeout;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
+    /** @param baseUrl {@code tikmatrix.base-url}, without a trailing slash */
+    public TaskQueries(ProducerTemplate http, String baseUrl) {
+        this.http = http;
+        // an error status is an answer to read (it may carry an envelope), not an exception
+        this.endpoint = baseUrl + "?throwExceptionOnFailure=false";
     }
 
     /** Every API-created task in {@code status}. */
@@ -64,7 +67,7 @@ public class TaskQueries {
         Set<String> seen = new HashSet<>();
         for (int page = 1; page <= MAX_PAGES; page++) {
             // a server may serve fewer than asked (its cap), so only its total or an empty page says "done"
-            JsonNode data = call(pagePath(query, page, PAGE_SIZE));
+            JsonNode data = call("/task", pageQuery(query, page, PAGE_SIZE));
             JsonNode items = items(data);
             int before = seen.size();
             for (JsonNode task : items) {
@@ -87,7 +90,7 @@ public class TaskQueries {
      * {@code pageSize} tasks; the server may serve fewer. Items without an id are left out.
      */
     public TaskPage page(int status, int page, int pageSize) throws IOException {
-        JsonNode data = call(pagePath(query(Map.of("source", "api", "status", String.valueOf(status))), page, pageSize));
+        JsonNode data = call("/task", pageQuery(query(Map.of("source", "api", "status", String.valueOf(status))), page, pageSize));
         List<ListedTask> tasks = new ArrayList<>();
         items(data).forEach(item -> ListedTask.listed(item, status).ifPresent(tasks::add));
         JsonNode total = data.path("total");
@@ -102,7 +105,7 @@ public class TaskQueries {
     /** @return empty when TikMatrix no longer knows the task (40401) */
     public Optional<ListedTask> get(long id) throws IOException {
         try {
-            return Optional.of(ListedTask.fetched(id, call("/task/" + id)));
+            return Optional.of(ListedTask.fetched(id, call("/task/" + id, null)));
         } catch (ApiCodeException e) {
             if (e.code == NOT_FOUND) {
                 return Optional.empty();
@@ -111,25 +114,36 @@ public class TaskQueries {
         }
     }
 
-    private JsonNode call(String path) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(responseTimeout).GET().build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while asking " + path, e);
+    /**
+     * @param path  below the base URL
+     * @param query encoded, or null
+     */
+    private JsonNode call(String path, String query) throws IOException {
+        Exchange answer = http.send(endpoint, exchange -> {
+            Message request = exchange.getMessage();
+            request.setHeader(Exchange.HTTP_METHOD, "GET");
+            request.setHeader(Exchange.HTTP_PATH, path);
+            request.setHeader(Exchange.HTTP_QUERY, query);
+        });
+        String what = "GET " + path + (query == null ? "" : "?" + query);
+        Exception failure = answer.getException();
+        if (failure instanceof IOException io) {
+            throw io;
         }
-        ApiEnvelope envelope = ApiEnvelope.parse(response.body())
-                .orElseThrow(() -> new IOException("GET " + path + ": HTTP " + response.statusCode() + " without an API envelope"));
+        if (failure != null) {
+            throw new IOException(what + ": " + failure, failure);
+        }
+        int status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        ApiEnvelope envelope = ApiEnvelope.parse(answer.getMessage().getBody(String.class))
+                .orElseThrow(() -> new IOException(what + ": HTTP " + status + " without an API envelope"));
         if (!envelope.ok()) {
-            throw new ApiCodeException(path, envelope);
+            throw new ApiCodeException(what, envelope);
         }
         return envelope.data();
     }
 
-    private static String pagePath(String query, int page, int pageSize) {
-        return "/task?" + query + "page=" + page + "&page_size=" + pageSize;
+    private static String pageQuery(String query, int page, int pageSize) {
+        return query + "page=" + page + "&page_size=" + pageSize;
     }
 
     /** {@code name=value&} per filter entry, in name order so a filter always asks the same URL. */

@@ -8,11 +8,11 @@ import io.tikmatrix.bridge.store.TrackedTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Turns what the bridge knows of its tasks into stored state and events: a created task is tracked
@@ -27,9 +27,9 @@ public class TaskTracker {
 
     private final TaskStore store;
     private final TransitionEvents events;
-    private final Supplier<Instant> clock;
+    private final Clock clock;
 
-    public TaskTracker(TaskStore store, TransitionEvents events, Supplier<Instant> clock) {
+    public TaskTracker(TaskStore store, TransitionEvents events, Clock clock) {
         this.store = store;
         this.events = events;
         this.clock = clock;
@@ -44,7 +44,7 @@ public class TaskTracker {
         List<String> serials = texts(body.get("serials"));
         List<String> usernames = texts(body.get("usernames"));
         String source = descriptor.source() == null ? null : descriptor.source().toJson().toString();
-        Instant now = clock.get();
+        Instant now = clock.instant();
         List<TaskChange> created = new ArrayList<>();
         for (int i = 0; i < taskIds.size(); i++) {
             TrackedTask task = new TrackedTask(taskIds.get(i), descriptor.key(), body.path("script_name").asText(null),
@@ -68,7 +68,7 @@ public class TaskTracker {
 
     /** Stores and announces the changes among what a poll saw. */
     public void apply(List<Observation> observations) {
-        Instant now = clock.get();
+        Instant now = clock.instant();
         List<TaskChange> changes = new ArrayList<>();
         for (Observation o : observations) {
             changeOf(o, now).ifPresent(changes::add);

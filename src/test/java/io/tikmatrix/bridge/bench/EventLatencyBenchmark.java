@@ -1,7 +1,6 @@
 package io.tikmatrix.bridge.bench;
 
 import io.tikmatrix.bridge.Bridge;
-import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.simulator.SimulatorSettings;
 import io.tikmatrix.bridge.simulator.Task;
 import io.tikmatrix.bridge.simulator.TikMatrixSimulator;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import static org.awaitility.Awaitility.await;
 
@@ -32,10 +30,10 @@ public final class EventLatencyBenchmark {
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("tikmatrix-latency");
         try (TikMatrixSimulator simulator = new TikMatrixSimulator(SimulatorSettings.defaults()).start(0);
-             Bridge bridge = Bridge.start(BridgeConfig.load(Path.of("").toAbsolutePath(), Map.of(), System.getProperties(), Map.of(
+             Bridge bridge = Bridge.start(Path.of("").toAbsolutePath(), Map.of(
                      "tikmatrix.base-url", simulator.baseUrl(),
                      "bridge.data-dir", dir.resolve("data").toString(),
-                     "bridge.health.enabled", "false")), Path.of(""))) {
+                     "bridge.health.enabled", "false"))) {
             StringBuilder lines = new StringBuilder();
             for (int i = 0; i < TASKS; i++) {
                 lines.append("{\"serials\": [\"emulator-").append(i).append("\"], \"script_name\": \"account_warmup\", \"script_config\": {}}\n");

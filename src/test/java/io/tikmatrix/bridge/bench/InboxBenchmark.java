@@ -1,7 +1,6 @@
 package io.tikmatrix.bridge.bench;
 
 import io.tikmatrix.bridge.Bridge;
-import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.support.TempDirs;
 
 import java.io.BufferedReader;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import static org.awaitility.Awaitility.await;
 
@@ -47,7 +45,7 @@ public final class InboxBenchmark {
                 "bridge.data-dir", dir.resolve("data").toString(),
                 "bridge.inbox.poll-interval", "100ms",
                 "bridge.inbox.stable-for", "100ms");
-        try (Bridge bridge = Bridge.start(BridgeConfig.load(Path.of("").toAbsolutePath(), Map.of(), new Properties(), settings), Path.of(""))) {
+        try (Bridge bridge = Bridge.start(Path.of("").toAbsolutePath(), settings)) {
             await("the licence gate open").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
                     .until(() -> bridge.licenceGate().state() == io.tikmatrix.bridge.licence.LicenceGate.State.OPEN);
             System.gc();

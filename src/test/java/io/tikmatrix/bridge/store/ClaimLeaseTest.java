@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +42,7 @@ class ClaimLeaseTest {
 
         try (HikariDataSource shared = StoreDataSource.open(store, "", "")) {
             String key = onlyKey(shared);
-            SubmissionJournal otherBridge = new SubmissionJournal(shared, Duration.ofMinutes(1));
+            SubmissionJournal otherBridge = new SubmissionJournal(shared, Duration.ofMinutes(1), Clock.systemUTC());
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                     .until(() -> otherBridge.claim(key, false, 0) instanceof SubmissionJournal.Earlier);
         }

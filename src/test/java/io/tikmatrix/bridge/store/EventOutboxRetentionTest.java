@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,7 +34,7 @@ class EventOutboxRetentionTest {
     @ValueSource(strings = {"h2", "postgres"})
     void onlyFinishedRowsOlderThanTheCutOffAreDropped(String database) {
         dataSource = StoreDataSource.open(database.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.freshPostgresSchema(), "", "");
-        EventOutbox outbox = new EventOutbox(dataSource, List.of("a"));
+        EventOutbox outbox = new EventOutbox(dataSource, List.of("a"), Clock.systemUTC());
         outbox.add(new OutboxEvent("1-0", 1L, "{}"));
         outbox.add(new OutboxEvent("2-0", 2L, "{}"));
         outbox.add(new OutboxEvent("3-0", 3L, "{}"));

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ class SubmissionJournalTest {
             String url = database.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.freshPostgresSchema();
             dataSource = StoreDataSource.open(url, "", "");
         }
-        return new SubmissionJournal(dataSource, lease);
+        return new SubmissionJournal(dataSource, lease, Clock.systemUTC());
     }
 
     @AfterEach
@@ -108,12 +109,12 @@ class SubmissionJournalTest {
     void theJournalSurvivesAReopen(String database) {
         String url = database.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.freshPostgresSchema();
         try (HikariDataSource first = StoreDataSource.open(url, "", "")) {
-            SubmissionJournal journal = new SubmissionJournal(first, LEASE);
+            SubmissionJournal journal = new SubmissionJournal(first, LEASE, Clock.systemUTC());
             journal.claim("k1", false, 1000);
             journal.submitted("k1", List.of(7L));
         }
         try (HikariDataSource second = StoreDataSource.open(url, "", "")) {
-            assertThat(new SubmissionJournal(second, LEASE).claim("k1", false, 1000))
+            assertThat(new SubmissionJournal(second, LEASE, Clock.systemUTC()).claim("k1", false, 1000))
                     .isEqualTo(new SubmissionJournal.Earlier(SubmissionJournal.State.SUBMITTED, List.of(7L), null));
         }
     }

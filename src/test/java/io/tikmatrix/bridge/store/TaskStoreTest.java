@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,8 +26,8 @@ class TaskStoreTest {
     private TaskStore store(String database) {
         String url = database.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.freshPostgresSchema();
         dataSource = StoreDataSource.open(url, "", "");
-        outbox = new EventOutbox(dataSource, List.of("a", "b"));
-        return new TaskStore(dataSource, outbox);
+        outbox = new EventOutbox(dataSource, List.of("a", "b"), Clock.systemUTC());
+        return new TaskStore(dataSource, outbox, Clock.systemUTC());
     }
 
     @AfterEach

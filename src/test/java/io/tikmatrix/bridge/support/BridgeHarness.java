@@ -3,7 +3,6 @@ package io.tikmatrix.bridge.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tikmatrix.bridge.Bridge;
-import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.simulator.SimulatorSettings;
 import io.tikmatrix.bridge.simulator.Task;
 import io.tikmatrix.bridge.simulator.TikMatrixSimulator;
@@ -168,7 +167,7 @@ public final class BridgeHarness implements BeforeAllCallback, BeforeEachCallbac
 
     public BridgeHarness start() {
         try {
-            bridge = Bridge.start(BridgeConfig.load(Path.of("").toAbsolutePath(), Map.of(), new Properties(), settings), Path.of(""));
+            bridge = Bridge.start(Path.of("").toAbsolutePath(), settings);
         } catch (Exception e) {
             throw new IllegalStateException("bridge did not start", e);
         }

@@ -14,6 +14,8 @@ import io.tikmatrix.bridge.store.StoreDataSource;
 import io.tikmatrix.bridge.store.TaskStore;
 import io.tikmatrix.bridge.support.BridgeHarness;
 import io.tikmatrix.bridge.support.TestDatabases;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +25,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,7 @@ abstract class PollAgainstSimulatorTest {
     protected StatusPoller poller;
     private final int maxPageSize;
     private HikariDataSource dataSource;
+    protected CamelContext camel;
 
     /** @param maxPageSize the largest page the simulated TikMatrix serves, whatever the poller asks */
     protected PollAgainstSimulatorTest(int maxPageSize) {
@@ -56,8 +58,10 @@ abstract class PollAgainstSimulatorTest {
     @BeforeEach
     void open() {
         dataSource = StoreDataSource.open(TestDatabases.h2(dir), "", "");
-        tracker = new TaskTracker(new TaskStore(dataSource, new EventOutbox(dataSource, List.of("file-events"))),
+        tracker = new TaskTracker(new TaskStore(dataSource, new EventOutbox(dataSource, List.of("file-events"), clock), clock),
                 new CloudEvents(), clock);
+        camel = new DefaultCamelContext();
+        camel.start();
         startSimulator(SimulatorSettings.ListOrder.OLDEST_FIRST);
     }
 
@@ -70,12 +74,13 @@ abstract class PollAgainstSimulatorTest {
     private void startSimulator(SimulatorSettings.ListOrder order) {
         simulator = new TikMatrixSimulator(SimulatorSettings.defaults().withClock(clock).withMaxPageSize(maxPageSize)
                 .withListOrder(order)).start(0);
-        queries = new TaskQueries(simulator.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(10));
+        queries = new TaskQueries(camel.createProducerTemplate(), simulator.baseUrl());
         poller = new StatusPoller(queries, tracker);
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
+        camel.close();
         dataSource.close();
         simulator.close();
     }

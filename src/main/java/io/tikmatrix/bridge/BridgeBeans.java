@@ -1,0 +1,230 @@
+package io.tikmatrix.bridge;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.tikmatrix.bridge.config.BridgeConfig;
+import io.tikmatrix.bridge.config.BridgeProperties;
+import io.tikmatrix.bridge.config.InvalidConfigurationException;
+import io.tikmatrix.bridge.config.RetrySchedule;
+import io.tikmatrix.bridge.deadletter.DeadLetters;
+import io.tikmatrix.bridge.descriptor.FileInspector;
+import io.tikmatrix.bridge.descriptor.InboxLimits;
+import io.tikmatrix.bridge.events.CloudEvents;
+import io.tikmatrix.bridge.events.DeadLetterEvents;
+import io.tikmatrix.bridge.events.EventDelivery;
+import io.tikmatrix.bridge.events.EventDeliveryRoutes;
+import io.tikmatrix.bridge.events.EventEndpoint;
+import io.tikmatrix.bridge.events.OutboxRetention;
+import io.tikmatrix.bridge.events.WebhookSignature;
+import io.tikmatrix.bridge.inbox.InboxFiles;
+import io.tikmatrix.bridge.inbox.ReceiptCollector;
+import io.tikmatrix.bridge.licence.LicenceGate;
+import io.tikmatrix.bridge.licence.LicenceRefusal;
+import io.tikmatrix.bridge.licence.LicenceHealthCheck;
+import io.tikmatrix.bridge.reconcile.Reconciliation;
+import io.tikmatrix.bridge.reconcile.TaskIdOrder;
+import io.tikmatrix.bridge.schedule.ScheduleStart;
+import io.tikmatrix.bridge.store.EventOutbox;
+import io.tikmatrix.bridge.store.StoreDataSource;
+import io.tikmatrix.bridge.store.SubmissionJournal;
+import io.tikmatrix.bridge.store.TaskStore;
+import io.tikmatrix.bridge.submit.SubmitSteps;
+import io.tikmatrix.bridge.submit.TikMatrixCall;
+import io.tikmatrix.bridge.tracking.StatusPoller;
+import io.tikmatrix.bridge.tracking.TaskQueries;
+import io.tikmatrix.bridge.tracking.TaskTracker;
+import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The bridge's one configuration class, which Camel Main calls before it loads the routes: it binds every
+ * bean the YAML routes call, under the name they use, with Quartz on the store, the schedules' start and
+ * one delivery route per event endpoint. It is made by {@link #check}, which reads the configuration from
+ * Camel's properties component before Camel Main does anything, so a bad key or schedule is what the
+ * operator reads first. What it opens, {@link #close()} closes.
+ */
+final class BridgeBeans implements CamelConfiguration, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BridgeBeans.class);
+
+    private final Path home;
+    private final BridgeConfig config;
+    private final SchemaDescriptorValidator validator;
+    private final ScheduleStart schedules;
+    private final Clock clock;
+    private HikariDataSource dataSource;
+    private ExecutorService submitPool;
+    private LicenceGate licenceGate;
+
+    private BridgeBeans(Path home, BridgeConfig config, SchemaDescriptorValidator validator, ScheduleStart schedules,
+                        Clock clock) {
+        this.home = home;
+        this.config = config;
+        this.validator = validator;
+        this.schedules = schedules;
+        this.clock = clock;
+    }
+
+    /**
+     * Reads and checks what a start needs before anything runs or opens: the configuration (as Camel Main's
+     * properties component will hold it), the health port, the schedules file.
+     *
+     * @param home      the bridge's directory, which relative folders are under
+     * @param overrides keys set above every file
+     * @param clock     the time every bean reads
+     * @throws InvalidConfigurationException    naming each key at fault
+     * @throws io.tikmatrix.bridge.schedule.InvalidSchedulesException naming each schedule and field at fault
+     */
+    static BridgeBeans check(Path home, Map<String, String> overrides, Clock clock) throws IOException {
+        BridgeConfig config = BridgeConfig.load(home, overrides);
+        requireHealthPort(config);
+        SchemaDescriptorValidator validator = new SchemaDescriptorValidator();
+        ScheduleStart schedules = ScheduleStart.load(config.path("bridge.schedules.file"),
+                config.duration("bridge.schedules.misfire-threshold"), validator);
+        return new BridgeBeans(home, config, validator, schedules, clock);
+    }
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        // the routes' {{bridge.inbox.dir}} must be the folder the check created, not one relative to the JVM's directory
+        BridgeProperties.normalizeValues(context.getPropertiesComponent(), home);
+        // calls in flight may finish within their time-outs; what waits for a retry stays in the journal for the next start
+        context.getShutdownStrategy().setTimeout(Math.max(1, config.duration("tikmatrix.connect-timeout")
+                .plus(config.duration("tikmatrix.response-timeout")).toSeconds()));
+        dataSource = StoreDataSource.open(
+                config.get("bridge.store.jdbc-url"), config.get("bridge.store.username"), config.get("bridge.store.password"));
+        SubmissionJournal journal = journal();
+        licenceGate = new LicenceGate();
+        submitPool = submitPool(config.integer("bridge.api.concurrency"));
+
+        List<EventEndpoint> endpoints = EventEndpoint.list(config.get("bridge.events.endpoints"),
+                config.path("bridge.dead-letter.dir"), new WebhookSignature(config.get("bridge.events.webhook.secret")));
+        EventOutbox outbox = new EventOutbox(dataSource, endpoints.stream().map(EventEndpoint::name).toList(), clock);
+        TaskStore taskStore = new TaskStore(dataSource, outbox, clock);
+        TaskTracker tracker = new TaskTracker(taskStore, new CloudEvents(), clock);
+        TaskQueries taskQueries = new TaskQueries(context.createProducerTemplate(), config.get("tikmatrix.base-url"));
+        Reconciliation reconciliation = new Reconciliation(taskQueries, taskStore, journal, new TaskIdOrder(taskStore.highestTaskId()));
+        RetrySchedule apiRetry = RetrySchedule.of(config, "bridge.retry");
+
+        Registry beans = context.getRegistry();
+        beans.bind("clock", clock);
+        // derived values of the defaults file ({{bean:bridgeConfig.…}})
+        beans.bind("bridgeConfig", config);
+        beans.bind("storeDataSource", dataSource);
+        beans.bind("submissionJournal", journal);
+        beans.bind("licenceGate", licenceGate);
+        beans.bind("licenceRefusal", new LicenceRefusal(licenceGate));
+        beans.bind("licenceHealthCheck", new LicenceHealthCheck(licenceGate));
+        beans.bind("submitPool", submitPool);
+        beans.bind("inboxFiles", inboxFiles());
+        beans.bind("receiptCollector", new ReceiptCollector());
+        beans.bind("apiRetry", apiRetry);
+        beans.bind("submitSteps", new SubmitSteps(journal, validator, tracker, apiRetry, reconciliation::highestTaskId, clock));
+        beans.bind("tikmatrixCall", new TikMatrixCall(clock));
+        beans.bind("reconciliation", reconciliation);
+        beans.bind("deadLetters", new DeadLetters(journal, clock));
+        beans.bind("taskTracker", tracker);
+        beans.bind("statusPoller", new StatusPoller(taskQueries, tracker));
+        beans.bind("eventDelivery", new EventDelivery(outbox, endpoints, RetrySchedule.of(config, "bridge.events.retry"), clock));
+        beans.bind("deadLetterEvents", new DeadLetterEvents(outbox, clock));
+        beans.bind("outboxRetention", new OutboxRetention(outbox, config.duration("bridge.events.retention"), clock));
+        beans.bind("eventDeliveryRoutes", new EventDeliveryRoutes(endpoints));
+        beans.bind("scheduleFirings", schedules.firings());
+        beans.bind("schedulesReload", schedules.reload());
+        schedules.prepare(context, dataSource);
+    }
+
+    /**
+     * Camel's management server logs a port it cannot bind and runs on without /observe/health; a bridge
+     * must not run half-started, so the port is tried before anything starts and a taken one stops the start.
+     */
+    private static void requireHealthPort(BridgeConfig config) {
+        if (!Boolean.parseBoolean(config.get("bridge.health.enabled"))) {
+            return;
+        }
+        int port = config.integer("bridge.health.port");
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw new InvalidConfigurationException(List.of(
+                    "bridge.health.port: port " + port + " on 127.0.0.1 cannot be had (" + e.getMessage() + ")"));
+        }
+    }
+
+    private SubmissionJournal journal() {
+        SubmissionJournal journal = new SubmissionJournal(dataSource, config.duration("bridge.store.claim-lease"), clock);
+        if (!StoreDataSource.isShared(dataSource)) {
+            int left = journal.expireLeftoverClaims();
+            if (left > 0) {
+                LOG.warn("{} descriptor(s) were in flight when the bridge last stopped; they are settled with TikMatrix"
+                        + " and resumed when their files are read again", left);
+            }
+        }
+        return journal;
+    }
+
+    private InboxFiles inboxFiles() throws IOException {
+        InboxFiles inboxFiles = new InboxFiles(new FileInspector(), validator,
+                new InboxLimits(config.integer("bridge.inbox.max-descriptor-size"), config.integer("bridge.inbox.max-field-length")),
+                config.path("bridge.data-dir").resolve("staging").resolve("inbox"),
+                config.path("bridge.receipts.dir"), config.path("bridge.archive.dir"), clock);
+        inboxFiles.clearLeftovers();
+        return inboxFiles;
+    }
+
+    /**
+     * API calls run on a pool the size of bridge.api.concurrency. Its queue is short and a full queue
+     * runs the task on the reading thread, which slows reading down to the pace of the API instead of
+     * piling up a big file's descriptors in memory.
+     */
+    private static ExecutorService submitPool(int concurrency) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(concurrency, concurrency, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(concurrency * 4),
+                r -> {
+                    Thread t = new Thread(r, "submit-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                },
+                new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
+    BridgeConfig config() {
+        return config;
+    }
+
+    LicenceGate licenceGate() {
+        return licenceGate;
+    }
+
+    /** Closes what {@link #configure} opened, as far as it got. */
+    @Override
+    public void close() {
+        try {
+            if (submitPool != null) {
+                submitPool.shutdownNow();
+            }
+        } finally {
+            if (dataSource != null) {
+                dataSource.close();
+            }
+        }
+    }
+}
