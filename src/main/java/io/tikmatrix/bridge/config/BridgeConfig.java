@@ -230,6 +230,14 @@ public final class BridgeConfig {
         return Math.max(CAMEL_HTTP_CONNECTIONS_PER_ROUTE, integer("bridge.api.concurrency") + 2);
     }
 
+    /**
+     * How often a descriptor held for the licence looks again ({@code bridge.licence.check-interval}), for the
+     * redelivery delay of routes/error-handling.camel.yaml, which takes milliseconds only.
+     */
+    public long licenceCheckIntervalMillis() {
+        return duration("bridge.licence.check-interval").toMillis();
+    }
+
     public int integer(String key) {
         return Integer.parseInt(get(key));
     }
