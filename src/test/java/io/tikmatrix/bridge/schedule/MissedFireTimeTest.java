@@ -37,11 +37,13 @@ class MissedFireTimeTest {
     void skipLeavesTheMissedFireTimeOut() {
         Instant fired = stopRightAfterAFiringAndMissTheNext("skip");
         Instant missed = fired.plusSeconds(4);
-        Instant next = fired.plusSeconds(8);
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> fireTimes().contains(next));
+        // the first fire time after the restart: fired + 8s, or a later one when the restart itself is slow
+        await().atMost(Duration.ofSeconds(15)).until(() -> fireTimes().stream().anyMatch(missed::isBefore));
 
-        assertThat(fireTimes()).contains(fired, next).doesNotContain(missed);
+        assertThat(fireTimes()).contains(fired).doesNotContain(missed);
+        assertThat(fireTimes().get(1)).isAfter(missed);
+        assertThat(bridge.simulator().tasks()).hasSize(fireTimes().size());
         assertThat(bridge.simulator().tasks()).hasSize(fireTimes().size());
     }
 

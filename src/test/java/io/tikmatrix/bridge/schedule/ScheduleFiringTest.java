@@ -35,7 +35,9 @@ class ScheduleFiringTest {
                 """);
         bridge.start();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> bridge.simulator().receivedTaskBodies().size() >= 2);
+        // a task is received before its key is recorded as submitted: wait for both
+        await().atMost(Duration.ofSeconds(10)).until(() -> bridge.simulator().receivedTaskBodies().size() >= 2
+                && bridge.submittedKeys("schedule:every-second@").size() >= 2);
 
         JsonNode body = bridge.simulator().receivedTaskBodies().get(0);
         assertThat(body.path("script_name").asText()).isEqualTo("account_warmup");
