@@ -121,12 +121,12 @@ public final class SpeedBenchmark {
                     .until(() -> isUp(http, health));
             double startToHealthy = (System.nanoTime() - bridge.launchedAtNanos()) / 1e9;
             ProcessHandle jvm = bridge.handle();
-            // fixed windows of time, not waits for an event: the first seconds still compile and load what
+            // windows of time in which the bridge must stay up: the first seconds still compile and load what
             // the first polls touch, the next ones are what an idle bridge costs
-            Thread.sleep(IDLE_SETTLE.toMillis());
+            await("settled").during(IDLE_SETTLE).atMost(IDLE_SETTLE.plusSeconds(5)).until(jvm::isAlive);
             long cpuBefore = cpuMillis(jvm);
             long start = System.nanoTime();
-            Thread.sleep(IDLE_MEASURE.toMillis());
+            await("idle").during(IDLE_MEASURE).atMost(IDLE_MEASURE.plusSeconds(5)).until(jvm::isAlive);
             double percent = 100.0 * (cpuMillis(jvm) - cpuBefore) / ((System.nanoTime() - start) / 1e6);
             return new Idle(startToHealthy, percent, ProcessMemory.rssKb(jvm));
         }
