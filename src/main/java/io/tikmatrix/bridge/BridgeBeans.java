@@ -35,6 +35,7 @@ import io.tikmatrix.bridge.tracking.TaskTracker;
 import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Predicate;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,7 +137,11 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("inboxFiles", inboxFiles());
         beans.bind("receiptCollector", new ReceiptCollector());
         beans.bind("apiRetry", apiRetry);
-        beans.bind("submitSteps", new SubmitSteps(journal, validator, tracker, apiRetry, reconciliation::highestTaskId, clock));
+        SubmitSteps submitSteps = new SubmitSteps(journal, validator, tracker, apiRetry, reconciliation::highestTaskId, clock);
+        beans.bind("submitSteps", submitSteps);
+        // the retryWhile predicates of routes/error-handling.camel.yaml
+        beans.bind("retryBudgetLeft", (Predicate) submitSteps::mayRetry);
+        beans.bind("licenceWaitGoesOn", (Predicate) licenceGate::mayWait);
         beans.bind("tikmatrixCall", new TikMatrixCall(clock));
         beans.bind("reconciliation", reconciliation);
         beans.bind("deadLetters", new DeadLetters(journal, clock));
