@@ -37,6 +37,11 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Predicate;
 import org.apache.camel.spi.Registry;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +69,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class BridgeBeans implements CamelConfiguration, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeBeans.class);
+    /** Beyond TikMatrix's: for the webhook endpoints, each delivering one event at a time. */
+    private static final int WEBHOOK_CONNECTIONS = 20;
 
     private final Path home;
     private final BridgeConfig config;
@@ -129,6 +136,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         // derived values of the defaults file ({{bean:bridgeConfig.…}})
         beans.bind("bridgeConfig", config);
         beans.bind("storeDataSource", dataSource);
+        beans.bind("httpConnections", httpConnections());
         beans.bind("submissionJournal", journal);
         beans.bind("licenceGate", licenceGate);
         beans.bind("licenceRefusal", new LicenceRefusal(licenceGate));
@@ -192,6 +200,22 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
                 config.path("bridge.receipts.dir"), config.path("bridge.archive.dir"), clock);
         inboxFiles.clearLeftovers();
         return inboxFiles;
+    }
+
+    /**
+     * The one connection pool of camel-http (the defaults file's {@code camel.component.http.client-connection-manager}),
+     * kept alive between calls: without it camel-http makes a pool, and an SSL context, for every endpoint. Its
+     * time-outs are the {@code tikmatrix.*} ones, since a pool given to camel-http no longer takes its socket options.
+     */
+    private PoolingHttpClientConnectionManager httpConnections() {
+        Timeout connect = Timeout.of(config.duration("tikmatrix.connect-timeout"));
+        Timeout response = Timeout.of(config.duration("tikmatrix.response-timeout"));
+        return PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnPerRoute(config.apiConnections())
+                .setMaxConnTotal(config.apiConnections() + WEBHOOK_CONNECTIONS)
+                .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(response).build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect).setSocketTimeout(response).build())
+                .build();
     }
 
     /**

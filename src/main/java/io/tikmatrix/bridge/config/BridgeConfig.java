@@ -220,8 +220,7 @@ public final class BridgeConfig {
     }
 
     /**
-     * How many connections camel-http may keep to TikMatrix (the defaults file's
-     * {@code camel.component.http.connections-per-route}): one per submit thread plus the status poll's and
+     * How many connections camel-http's pool may keep to TikMatrix: one per submit thread plus the status poll's and
      * the licence check's, and never fewer than camel-http's own 20. Async redeliveries, a reading thread
      * that submits a descriptor itself while the pool is busy, and schedule firings call too, and a call that
      * waits longer than {@code tikmatrix.connect-timeout} for a connection fails as if TikMatrix were down.
