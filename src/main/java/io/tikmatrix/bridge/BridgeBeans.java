@@ -194,7 +194,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
     }
 
     private InboxFiles inboxFiles() throws IOException {
-        InboxFiles inboxFiles = new InboxFiles(new FileInspector(), validator,
+        InboxFiles inboxFiles = new InboxFiles(new FileInspector(config.charset("bridge.inbox.csv-charset")), validator,
                 new InboxLimits(config.integer("bridge.inbox.max-descriptor-size"), config.integer("bridge.inbox.max-field-length")),
                 config.path("bridge.data-dir").resolve("staging").resolve("inbox"),
                 config.path("bridge.receipts.dir"), config.path("bridge.archive.dir"), clock);

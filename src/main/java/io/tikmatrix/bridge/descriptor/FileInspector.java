@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import io.tikmatrix.bridge.validation.SecretMasker;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -25,22 +27,49 @@ public final class FileInspector {
 
     private static final int SCAN_CHARS = 8192;
 
+    private final Charset csvCharset;
+
+    /** Every file read as UTF-8. */
+    public FileInspector() {
+        this(StandardCharsets.UTF_8);
+    }
+
+    /** @param csvCharset {@code bridge.inbox.csv-charset}: what CSV files are read as; JSON is UTF-8 by its standard */
+    public FileInspector(Charset csvCharset) {
+        this.csvCharset = csvCharset;
+    }
+
     public Inspection inspect(Path file) throws IOException, UnreadableFileException {
         String name = file.getFileName().toString();
         InboxFileKind kind = InboxFileKind.of(name).orElseThrow(
                 () -> new UnreadableFileException(name + ": not a .json, .jsonl, .ndjson or .csv file"));
+        Charset charset = kind == InboxFileKind.CSV ? csvCharset : StandardCharsets.UTF_8;
         MessageDigest sha256 = sha256();
-        try (StrictUtf8InputStream bytes = new StrictUtf8InputStream(new DigestInputStream(Files.newInputStream(file), sha256));
-             BufferedReader text = Utf8Text.reader(bytes)) {
+        try (StrictTextInputStream bytes = new StrictTextInputStream(new DigestInputStream(Files.newInputStream(file), sha256), charset);
+             BufferedReader text = InboxText.reader(bytes, charset)) {
             switch (kind) {
                 case JSON -> checkJson(name, text);
                 case JSON_LINES -> checkJsonLines(name, text);
                 case CSV -> checkCsv(name, text);
             }
-            return new Inspection(kind, HexFormat.of().formatHex(sha256.digest()), bytes.byteCount());
-        } catch (StrictUtf8InputStream.MalformedUtf8Exception e) {
-            throw new UnreadableFileException(name + ": " + e.getMessage());
+            return new Inspection(kind, HexFormat.of().formatHex(sha256.digest()), bytes.byteCount(), charset);
+        } catch (StrictTextInputStream.MalformedTextException e) {
+            throw new UnreadableFileException(name + ": " + e.getMessage() + howToFix(kind, charset));
         }
+    }
+
+    /**
+     * Excel's "CSV (Comma delimited)" writes the Windows code page, not UTF-8: the first accented letter or
+     * curly quote then stops the file, and the user needs the way out, not only the byte.
+     */
+    private static String howToFix(InboxFileKind kind, Charset charset) {
+        if (kind != InboxFileKind.CSV) {
+            return "; save the file as UTF-8";
+        }
+        return StandardCharsets.UTF_8.equals(charset)
+                ? "; in Excel, save it as \"CSV UTF-8 (Comma delimited)\", or set bridge.inbox.csv-charset=windows-1252"
+                        + " for Excel's \"CSV (Comma delimited)\""
+                : "; set bridge.inbox.csv-charset to the charset the file was saved in, or save it as \"CSV UTF-8\"";
     }
 
     /** One object, or one array; array elements that are not objects are the reader's per-position problem. */

@@ -39,7 +39,7 @@ class FileInspectorTest {
         Inspection inspection = inspector.inspect(file);
 
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        assertThat(inspection).isEqualTo(new Inspection(InboxFileKind.JSON, expected, bytes.length));
+        assertThat(inspection).isEqualTo(new Inspection(InboxFileKind.JSON, expected, bytes.length, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -101,7 +101,7 @@ class FileInspectorTest {
     void bytesThatAreNotUtf8AreUnreadableAtTheirOffset() throws Exception {
         byte[] bytes = "{\"script_name\": \"p\u00f6st\"}".getBytes(StandardCharsets.ISO_8859_1);
         Path file = InboxFiles.write(dir, "orders.json", bytes);
-        assertThatThrownBy(() -> inspector.inspect(file)).hasMessage("orders.json: not valid UTF-8 at byte 18");
+        assertThatThrownBy(() -> inspector.inspect(file)).hasMessage("orders.json: not valid UTF-8 at byte 18; save the file as UTF-8");
     }
 
     @Test
@@ -116,7 +116,7 @@ class FileInspectorTest {
     void utf8CutInTheMiddleOfACharacterIsUnreadable() throws Exception {
         byte[] whole = "a,b\nx,🔥".getBytes(StandardCharsets.UTF_8);
         Path file = InboxFiles.write(dir, "rows.csv", java.util.Arrays.copyOf(whole, whole.length - 1));
-        assertThatThrownBy(() -> inspector.inspect(file)).hasMessage("rows.csv: not valid UTF-8 at byte 6");
+        assertThatThrownBy(() -> inspector.inspect(file)).hasMessageStartingWith("rows.csv: not valid UTF-8 at byte 6; in Excel, save it as \"CSV UTF-8 (Comma delimited)\"");
     }
 
     @Test
