@@ -47,12 +47,12 @@ public final class FileInspector {
         MessageDigest sha256 = sha256();
         try (StrictTextInputStream bytes = new StrictTextInputStream(new DigestInputStream(Files.newInputStream(file), sha256), charset);
              BufferedReader text = InboxText.reader(bytes, charset)) {
-            switch (kind) {
+            long entries = switch (kind) {
                 case JSON -> checkJson(name, text);
                 case JSON_LINES -> checkJsonLines(name, text);
                 case CSV -> checkCsv(name, text);
-            }
-            return new Inspection(kind, HexFormat.of().formatHex(sha256.digest()), bytes.byteCount(), charset);
+            };
+            return new Inspection(kind, HexFormat.of().formatHex(sha256.digest()), bytes.byteCount(), charset, entries);
         } catch (StrictTextInputStream.MalformedTextException e) {
             throw new UnreadableFileException(name + ": " + e.getMessage() + howToFix(kind, charset));
         }
@@ -72,8 +72,12 @@ public final class FileInspector {
                 : "; set bridge.inbox.csv-charset to the charset the file was saved in, or save it as \"CSV UTF-8\"";
     }
 
-    /** One object, or one array; array elements that are not objects are the reader's per-position problem. */
-    private static void checkJson(String name, BufferedReader text) throws IOException, UnreadableFileException {
+    /**
+     * One object, or one array; array elements that are not objects are the reader's per-position problem.
+     *
+     * @return the number of entries: 1 for an object, the array's length for an array
+     */
+    private static long checkJson(String name, BufferedReader text) throws IOException, UnreadableFileException {
         try (JsonParser parser = DescriptorJson.MAPPER.createParser(text)) {
             try {
                 JsonToken first = parser.nextToken();
@@ -83,11 +87,19 @@ public final class FileInspector {
                 if (first != JsonToken.START_OBJECT && first != JsonToken.START_ARRAY) {
                     throw new UnreadableFileException(name + ": the JSON is neither an object nor an array");
                 }
-                parser.skipChildren();
+                long entries = 1;
+                if (first == JsonToken.START_ARRAY) {
+                    for (entries = 0; parser.nextToken() != JsonToken.END_ARRAY; entries++) {
+                        parser.skipChildren();
+                    }
+                } else {
+                    parser.skipChildren();
+                }
                 if (parser.nextToken() != null) {
                     throw new UnreadableFileException(name + ": more than one JSON value, the second"
                             + DescriptorJson.lineAndColumn(parser.currentTokenLocation()));
                 }
+                return entries;
             } catch (JsonEOFException e) {
                 throw new UnreadableFileException(name + ": truncated JSON" + DescriptorJson.lineAndColumn(e.getLocation()));
             } catch (StreamConstraintsException e) {
@@ -106,30 +118,44 @@ public final class FileInspector {
                 ? "malformed value of " + SecretMasker.SECRET_FIELD : e.getOriginalMessage();
     }
 
-    /** Lines are judged one by one when read; here the file only has to hold something besides blank lines. */
-    private static void checkJsonLines(String name, BufferedReader text) throws IOException, UnreadableFileException {
-        boolean content = false;
+    /**
+     * Lines are judged one by one when read; here the file only has to hold something besides blank lines.
+     *
+     * @return the number of lines that are not blank
+     */
+    private static long checkJsonLines(String name, BufferedReader text) throws IOException, UnreadableFileException {
+        long entries = 0;
+        boolean lineHasContent = false;
         char[] chunk = new char[SCAN_CHARS];
         for (int n = text.read(chunk); n >= 0; n = text.read(chunk)) {
-            for (int i = 0; i < n && !content; i++) {
-                content = !Character.isWhitespace(chunk[i]);
+            for (int i = 0; i < n; i++) {
+                if (chunk[i] == '\n') {
+                    entries += lineHasContent ? 1 : 0;
+                    lineHasContent = false;
+                } else if (!lineHasContent && !Character.isWhitespace(chunk[i])) {
+                    lineHasContent = true;
+                }
             }
         }
-        if (!content) {
+        entries += lineHasContent ? 1 : 0;
+        if (entries == 0) {
             throw new UnreadableFileException(name + ": empty");
         }
+        return entries;
     }
 
-    private static void checkCsv(String name, BufferedReader text) throws IOException, UnreadableFileException {
+    /** @return the number of rows after the header that are not blank */
+    private static long checkCsv(String name, BufferedReader text) throws IOException, UnreadableFileException {
         try (MappingIterator<String[]> records = CsvDialect.records(text)) {
             boolean headerBlank = !records.hasNextValue() || CsvDialect.isBlank(records.nextValue());
-            boolean content = !headerBlank;
+            long entries = 0;
             while (records.hasNextValue()) {
-                content |= !CsvDialect.isBlank(records.nextValue());
+                entries += CsvDialect.isBlank(records.nextValue()) ? 0 : 1;
             }
             if (headerBlank) {
-                throw new UnreadableFileException(name + (content ? ": no header row" : ": empty"));
+                throw new UnreadableFileException(name + (entries > 0 ? ": no header row" : ": empty"));
             }
+            return entries;
         } catch (JsonProcessingException e) {
             throw new UnreadableFileException(name + ": not valid CSV" + DescriptorJson.lineAndColumn(e.getLocation())
                     + ": " + e.getOriginalMessage());

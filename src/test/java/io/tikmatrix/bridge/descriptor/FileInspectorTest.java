@@ -39,7 +39,7 @@ class FileInspectorTest {
         Inspection inspection = inspector.inspect(file);
 
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        assertThat(inspection).isEqualTo(new Inspection(InboxFileKind.JSON, expected, bytes.length, StandardCharsets.UTF_8));
+        assertThat(inspection).isEqualTo(new Inspection(InboxFileKind.JSON, expected, bytes.length, StandardCharsets.UTF_8, 1));
     }
 
     @Test
@@ -95,6 +95,15 @@ class FileInspectorTest {
         Path file = InboxFiles.write(dir, "deep.json", "[".repeat(10_000) + "]".repeat(10_000));
         assertThatThrownBy(() -> inspector.inspect(file))
                 .hasMessageStartingWith("deep.json: JSON nested deeper than 64 levels");
+    }
+
+    /** What the progress lines count to: the entries a reader will give, blank lines and rows left out. */
+    @Test
+    void countsTheEntries() throws Exception {
+        assertThat(inspector.inspect(InboxFiles.write(dir, "one.json", "{\"a\": [1, 2]}")).entries()).isEqualTo(1);
+        assertThat(inspector.inspect(InboxFiles.write(dir, "three.json", "[{\"a\": [1]}, [2], {}]")).entries()).isEqualTo(3);
+        assertThat(inspector.inspect(InboxFiles.write(dir, "lines.jsonl", "{}\n\n  \n{}\r\n{}")).entries()).isEqualTo(3);
+        assertThat(inspector.inspect(InboxFiles.write(dir, "rows.csv", "a,b\n1,\"x\ny\"\n,\n2,z\n")).entries()).isEqualTo(2);
     }
 
     @Test
