@@ -13,6 +13,7 @@ import io.tikmatrix.bridge.events.DeadLetterEvents;
 import io.tikmatrix.bridge.events.EventDelivery;
 import io.tikmatrix.bridge.events.EventDeliveryRoutes;
 import io.tikmatrix.bridge.events.EventEndpoint;
+import io.tikmatrix.bridge.events.EventFileRetention;
 import io.tikmatrix.bridge.events.OutboxRetention;
 import io.tikmatrix.bridge.events.WebhookSignature;
 import io.tikmatrix.bridge.inbox.InboxFiles;
@@ -158,6 +159,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("eventDelivery", new EventDelivery(outbox, endpoints, RetrySchedule.of(config, "bridge.events.retry"), clock));
         beans.bind("deadLetterEvents", new DeadLetterEvents(outbox, clock));
         beans.bind("outboxRetention", new OutboxRetention(outbox, config.duration("bridge.events.retention"), clock));
+        beans.bind("eventFileRetention", new EventFileRetention(endpoints, config.duration("bridge.events.file.retention"), clock));
         beans.bind("eventDeliveryRoutes", new EventDeliveryRoutes(endpoints));
         beans.bind("scheduleFirings", schedules.firings());
         beans.bind("schedulesReload", schedules.reload());

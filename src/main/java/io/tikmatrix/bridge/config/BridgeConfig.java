@@ -37,7 +37,7 @@ public final class BridgeConfig {
             "bridge.licence.check-interval", "bridge.status.poll-interval",
             "bridge.schedules.reload-interval", "bridge.schedules.misfire-threshold",
             "bridge.events.delivery-interval", "bridge.events.retry.initial-delay", "bridge.events.retry.max-delay",
-            "bridge.events.retention", "bridge.store.claim-lease");
+            "bridge.events.retention", "bridge.events.file.retention", "bridge.store.claim-lease");
 
     private static final int MAX_PORT = 65535;
     private static final int CAMEL_HTTP_CONNECTIONS_PER_ROUTE = 20;
