@@ -47,7 +47,7 @@ public class DeadLetters {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         if (exchange.getContext().isStopping() && !(cause instanceof DescriptorRejectedException)) {
             // a stop ends the retries, not the descriptor: the journal keeps its attempts for the next start
-            LOG.info("{}: left for the next start after {} attempt(s)", s.key(), s.attempts());
+            LOG.debug("{}{}: left for the next start after {} attempt(s)", s.where(), s.key(), s.attempts());
             exchange.setRouteStop(true);
             return;
         }
