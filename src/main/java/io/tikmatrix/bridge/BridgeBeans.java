@@ -13,6 +13,7 @@ import io.tikmatrix.bridge.events.DeadLetterEvents;
 import io.tikmatrix.bridge.events.EventDelivery;
 import io.tikmatrix.bridge.events.EventDeliveryRoutes;
 import io.tikmatrix.bridge.events.EventEndpoint;
+import io.tikmatrix.bridge.events.EventFileRetention;
 import io.tikmatrix.bridge.events.OutboxRetention;
 import io.tikmatrix.bridge.events.WebhookSignature;
 import io.tikmatrix.bridge.inbox.InboxFiles;
@@ -158,6 +159,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("eventDelivery", new EventDelivery(outbox, endpoints, RetrySchedule.of(config, "bridge.events.retry"), clock));
         beans.bind("deadLetterEvents", new DeadLetterEvents(outbox, clock));
         beans.bind("outboxRetention", new OutboxRetention(outbox, config.duration("bridge.events.retention"), clock));
+        beans.bind("eventFileRetention", new EventFileRetention(endpoints, config.duration("bridge.events.file.retention"), clock));
         beans.bind("eventDeliveryRoutes", new EventDeliveryRoutes(endpoints));
         beans.bind("scheduleFirings", schedules.firings());
         beans.bind("schedulesReload", schedules.reload());
@@ -194,7 +196,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
     }
 
     private InboxFiles inboxFiles() throws IOException {
-        InboxFiles inboxFiles = new InboxFiles(new FileInspector(), validator,
+        InboxFiles inboxFiles = new InboxFiles(new FileInspector(config.charset("bridge.inbox.csv-charset")), validator,
                 new InboxLimits(config.integer("bridge.inbox.max-descriptor-size"), config.integer("bridge.inbox.max-field-length")),
                 config.path("bridge.data-dir").resolve("staging").resolve("inbox"),
                 config.path("bridge.receipts.dir"), config.path("bridge.archive.dir"), clock);

@@ -7,6 +7,7 @@ import org.apache.camel.util.TimeUtils;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ public final class BridgeConfig {
             "bridge.licence.check-interval", "bridge.status.poll-interval",
             "bridge.schedules.reload-interval", "bridge.schedules.misfire-threshold",
             "bridge.events.delivery-interval", "bridge.events.retry.initial-delay", "bridge.events.retry.max-delay",
-            "bridge.events.retention", "bridge.store.claim-lease");
+            "bridge.events.retention", "bridge.events.file.retention", "bridge.store.claim-lease");
 
     private static final int MAX_PORT = 65535;
     private static final int CAMEL_HTTP_CONNECTIONS_PER_ROUTE = 20;
@@ -128,6 +129,7 @@ public final class BridgeConfig {
         checkMultiplier("bridge.retry.multiplier", problems);
         checkMultiplier("bridge.events.retry.multiplier", problems);
         checkBaseUrl(problems);
+        checkCharset("bridge.inbox.csv-charset", problems);
         for (String key : FOLDER_KEYS) {
             try {
                 Path folder = Path.of(values.get(key));
@@ -173,6 +175,18 @@ public final class BridgeConfig {
         } catch (NumberFormatException e) {
             problems.add(key + ": '" + values.get(key) + "' is not a number");
         }
+    }
+
+    private void checkCharset(String key, List<String> problems) {
+        try {
+            Charset.forName(values.get(key));
+        } catch (IllegalArgumentException e) {
+            problems.add(key + ": '" + values.get(key) + "' is not a charset this Java knows (UTF-8, windows-1252, …)");
+        }
+    }
+
+    public Charset charset(String key) {
+        return Charset.forName(get(key));
     }
 
     private void checkBaseUrl(List<String> problems) {

@@ -39,6 +39,22 @@ class LicenceHealthTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get(health)).contains("\"UP\"").doesNotContain("DOWN"));
     }
 
+    /** The reason names where TikMatrix was looked for, readable as it is: no escaped slashes of a URL. */
+    @Test
+    void anUnreachableTikMatrixIsReportedDownWithItsAddress() throws Exception {
+        int closed;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = free.getLocalPort();
+        }
+        bridge.with("tikmatrix.base-url", "http://127.0.0.1:" + closed + "/api/v1");
+        int port = startWithHealthOnAFreePort();
+        URI health = URI.create("http://127.0.0.1:" + port + "/observe/health");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get(health))
+                .contains("DOWN").contains("\"TikMatrix cannot be reached at 127.0.0.1:" + closed
+                        + ": connection refused (is TikMatrix running?)\""));
+    }
+
     /**
      * bridge.health.port takes a fixed port (1 to 65535), so the test picks one the OS says is free; another
      * process may take it before the bridge binds it, and the bridge then refuses to start: try another.
