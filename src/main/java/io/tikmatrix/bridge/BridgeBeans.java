@@ -115,7 +115,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         submitPool = submitPool(config.integer("bridge.api.concurrency"));
 
         List<EventEndpoint> endpoints = EventEndpoint.list(config.get("bridge.events.endpoints"),
-                config.path("bridge.dead-letter.dir"), new WebhookSignature(config.get("bridge.events.webhook.secret")));
+                config.path("bridge.dead-letter.dir"), new WebhookSignature(config.webhookSecrets(), clock));
         EventOutbox outbox = new EventOutbox(dataSource, endpoints.stream().map(EventEndpoint::name).toList(), clock);
         TaskStore taskStore = new TaskStore(dataSource, outbox, clock);
         TaskTracker tracker = new TaskTracker(taskStore, new CloudEvents(), clock);

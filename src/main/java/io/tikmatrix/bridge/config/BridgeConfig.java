@@ -12,6 +12,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,11 @@ public final class BridgeConfig {
             "bridge.schedules.reload-interval", "bridge.schedules.misfire-threshold",
             "bridge.events.delivery-interval", "bridge.events.retry.initial-delay", "bridge.events.retry.max-delay",
             "bridge.events.retention", "bridge.store.claim-lease");
+
+    /** Standard Webhooks' secret form: the HMAC key, base64-encoded, after this prefix. */
+    private static final String WEBHOOK_SECRET_PREFIX = "whsec_";
+    /** The secret in use and, while receivers move over, the one before it. */
+    private static final int MAX_WEBHOOK_SECRETS = 2;
 
     private static final int MAX_PORT = 65535;
     private static final int CAMEL_HTTP_CONNECTIONS_PER_ROUTE = 20;
@@ -128,6 +134,11 @@ public final class BridgeConfig {
         checkMultiplier("bridge.retry.multiplier", problems);
         checkMultiplier("bridge.events.retry.multiplier", problems);
         checkBaseUrl(problems);
+        try {
+            webhookSecrets();
+        } catch (IllegalArgumentException e) {
+            problems.add("bridge.events.webhook.secret: " + e.getMessage());
+        }
         for (String key : FOLDER_KEYS) {
             try {
                 Path folder = Path.of(values.get(key));
@@ -236,6 +247,45 @@ public final class BridgeConfig {
      */
     public long licenceCheckIntervalMillis() {
         return duration("bridge.licence.check-interval").toMillis();
+    }
+
+    /**
+     * The HMAC keys of {@code bridge.events.webhook.secret}: none (webhooks go unsigned), one, or two while
+     * rotating, each written {@code whsec_<base64>} as Standard Webhooks receivers expect it.
+     *
+     * @throws IllegalArgumentException saying what is wrong without quoting the secret
+     */
+    public List<byte[]> webhookSecrets() {
+        String value = get("bridge.events.webhook.secret").trim();
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        String[] secrets = value.split(",", -1);
+        if (secrets.length > MAX_WEBHOOK_SECRETS) {
+            throw new IllegalArgumentException("at most " + MAX_WEBHOOK_SECRETS
+                    + " comma-separated secrets (the new one and, while rotating, the old one), got " + secrets.length);
+        }
+        List<byte[]> keys = new ArrayList<>();
+        for (int i = 0; i < secrets.length; i++) {
+            String secret = secrets[i].trim();
+            String which = secrets.length == 1 ? "the secret" : "secret " + (i + 1) + " of " + secrets.length;
+            if (!secret.startsWith(WEBHOOK_SECRET_PREFIX)) {
+                throw new IllegalArgumentException(which + " does not start with " + WEBHOOK_SECRET_PREFIX
+                        + " (Standard Webhooks: whsec_ then the key in base64)");
+            }
+            try {
+                byte[] key = Base64.getDecoder().decode(secret.substring(WEBHOOK_SECRET_PREFIX.length()));
+                if (key.length == 0) {
+                    throw new IllegalArgumentException("empty");
+                }
+                keys.add(key);
+            } catch (IllegalArgumentException e) {
+                // Base64's own message quotes the offending character: a piece of the secret
+                throw new IllegalArgumentException(which + " is not " + WEBHOOK_SECRET_PREFIX
+                        + " followed by a key in base64 (Standard Webhooks)");
+            }
+        }
+        return List.copyOf(keys);
     }
 
     public int integer(String key) {

@@ -5,8 +5,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
- * {@code http:}/{@code https:} webhooks: a POST of the event in structured CloudEvents mode, signed when
- * a secret is configured. 2xx delivers; a 4xx other than 408 and 429 says the receiver will never take
+ * {@code http:}/{@code https:} webhooks: a POST of the event in structured CloudEvents mode with the
+ * Standard Webhooks headers, signed when a secret is configured. 2xx delivers; a 4xx other than 408 and 429 says the receiver will never take
  * this event, so it is dead-lettered; anything else (5xx, 408, 429) is worth another try.
  */
 final class WebhookEndpoint implements EndpointKind {
@@ -29,8 +29,7 @@ final class WebhookEndpoint implements EndpointKind {
     public void prepare(Message message, OutboxRow row) {
         message.setHeader(Exchange.HTTP_METHOD, "POST");
         message.setHeader(Exchange.CONTENT_TYPE, CONTENT_TYPE);
-        signature.sign(message.getBody(byte[].class))
-                .ifPresent(value -> message.setHeader(WebhookSignature.HEADER, value));
+        signature.sign(message, row.eventId(), message.getBody(byte[].class));
     }
 
     @Override
