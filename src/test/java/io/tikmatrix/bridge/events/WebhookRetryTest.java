@@ -64,7 +64,7 @@ class WebhookRetryTest {
         assertThat(webhook.received()).anyMatch(r -> r.answered() == 500);
         Map<Long, List<Integer>> statusesByTask = new LinkedHashMap<>();
         for (WebhookReceiver.Received r : webhook.accepted()) {
-            assertThat(r.contentType()).isEqualTo("application/cloudevents+json; charset=UTF-8");
+            assertThat(r.contentType()).isEqualTo("application/cloudevents+json; charset=utf-8");
             new Webhook(SECRET).verify(new String(r.body(), StandardCharsets.UTF_8), r.headers());
             JsonNode data = r.event().path("data");
             statusesByTask.computeIfAbsent(data.path("task_id").asLong(), k -> new ArrayList<>()).add(data.path("status").asInt());
