@@ -8,6 +8,7 @@ import io.tikmatrix.bridge.config.RetrySchedule;
 import io.tikmatrix.bridge.deadletter.DeadLetters;
 import io.tikmatrix.bridge.descriptor.FileInspector;
 import io.tikmatrix.bridge.descriptor.InboxLimits;
+import io.tikmatrix.bridge.events.AmqpBroker;
 import io.tikmatrix.bridge.events.CloudEvents;
 import io.tikmatrix.bridge.events.DeadLetterEvents;
 import io.tikmatrix.bridge.events.EventDelivery;
@@ -146,6 +147,8 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("deadLetterEvents", new DeadLetterEvents(outbox, clock));
         beans.bind("outboxRetention", new OutboxRetention(outbox, config.duration("bridge.events.retention"), clock));
         beans.bind("eventDeliveryRoutes", new EventDeliveryRoutes(endpoints));
+        beans.bind("amqpConnectionFactory", AmqpBroker.connectionFactory(
+                config.get("bridge.amqp.url"), config.get("bridge.amqp.username"), config.get("bridge.amqp.password")));
         beans.bind("scheduleFirings", schedules.firings());
         beans.bind("schedulesReload", schedules.reload());
         schedules.prepare(context, dataSource);

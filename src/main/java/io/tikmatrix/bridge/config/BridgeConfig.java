@@ -44,6 +44,9 @@ public final class BridgeConfig {
     /** The secret in use and, while receivers move over, the one before it. */
     private static final int MAX_WEBHOOK_SECRETS = 2;
 
+    /** What the Qpid JMS client connects with: plain, TLS, WebSockets, and a failover list of those. */
+    private static final List<String> AMQP_SCHEMES = List.of("amqp", "amqps", "amqpws", "amqpwss", "failover");
+
     private static final int MAX_PORT = 65535;
     private static final int CAMEL_HTTP_CONNECTIONS_PER_ROUTE = 20;
 
@@ -134,6 +137,7 @@ public final class BridgeConfig {
         checkMultiplier("bridge.retry.multiplier", problems);
         checkMultiplier("bridge.events.retry.multiplier", problems);
         checkBaseUrl(problems);
+        checkAmqpUrl(problems);
         try {
             webhookSecrets();
         } catch (IllegalArgumentException e) {
@@ -195,6 +199,19 @@ public final class BridgeConfig {
             }
         } catch (IllegalArgumentException e) {
             problems.add("tikmatrix.base-url: '" + url + "' is not a URL (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Checked here so --check reports it; whether the broker answers is found when an amqp: endpoint first sends. */
+    private void checkAmqpUrl(List<String> problems) {
+        String url = values.get("bridge.amqp.url");
+        try {
+            URI uri = URI.create(url);
+            if (!AMQP_SCHEMES.contains(String.valueOf(uri.getScheme()))) {
+                problems.add("bridge.amqp.url: '" + url + "' is not an AMQP URL (" + String.join("://, ", AMQP_SCHEMES) + "://…)");
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add("bridge.amqp.url: '" + url + "' is not a URL (" + e.getMessage() + ")");
         }
     }
 

@@ -36,6 +36,7 @@ public interface EndpointKind {
         return switch (scheme) {
             case "http", "https" -> new WebhookEndpoint(EventMode.orDefault(uri, EventMode.STRUCTURED), signature);
             case "kafka" -> new KafkaEndpoint(EventMode.orDefault(uri, EventMode.BINARY));
+            case "amqp" -> new AmqpEndpoint(EventMode.orDefault(uri, EventMode.BINARY));
             case "jms" -> {
                 EventMode.requireOnly(uri, EventMode.STRUCTURED, "JMS has no CloudEvents binding; events go structured");
                 yield new JmsEndpoint();

@@ -116,12 +116,14 @@ class BridgeConfigTest {
                 "bridge.retry.initial-delay", "soon",
                 "bridge.retry.max-attempts", "0",
                 "bridge.api.concurrency", "four",
-                "tikmatrix.base-url", "ftp://x")))
+                "tikmatrix.base-url", "ftp://x",
+                "bridge.amqp.url", "tcp://broker:5672")))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
                         .anySatisfy(p -> assertThat(p).startsWith("bridge.retry.initial-delay:").contains("'soon'"))
                         .anySatisfy(p -> assertThat(p).startsWith("bridge.retry.max-attempts:"))
                         .anySatisfy(p -> assertThat(p).startsWith("bridge.api.concurrency:").contains("'four'"))
-                        .anySatisfy(p -> assertThat(p).startsWith("tikmatrix.base-url:")));
+                        .anySatisfy(p -> assertThat(p).startsWith("tikmatrix.base-url:"))
+                        .anySatisfy(p -> assertThat(p).startsWith("bridge.amqp.url: 'tcp://broker:5672' is not an AMQP URL")));
     }
 
     @Test
