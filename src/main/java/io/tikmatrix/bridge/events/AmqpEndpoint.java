@@ -22,10 +22,15 @@ final class AmqpEndpoint implements EndpointKind {
         this.mode = mode;
     }
 
+    private static final String QUEUE_PREFIX = "amqp:queue:";
+
     @Override
     public String deliveryUri(String uri) {
+        // Camel drops the slashes after amqp:queue:, and RabbitMQ takes /queue/<name> but never answers for
+        // queue/<name>; an address without the queue: prefix is a queue too, and keeps them
+        String address = uri.startsWith(QUEUE_PREFIX + "/") ? "amqp:" + uri.substring(QUEUE_PREFIX.length()) : uri;
         // a BytesMessage is a data section; the strategy puts what a JMS property cannot hold in the AMQP message
-        String bytes = EndpointKind.withOption(uri, "jmsMessageType", "Bytes");
+        String bytes = EndpointKind.withOption(address, "jmsMessageType", "Bytes");
         return EndpointKind.withOption(bytes, "messageCreatedStrategy", "#class:" + AmqpMessageProperties.class.getName());
     }
 
