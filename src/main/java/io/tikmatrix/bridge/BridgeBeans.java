@@ -8,6 +8,7 @@ import io.tikmatrix.bridge.config.RetrySchedule;
 import io.tikmatrix.bridge.deadletter.DeadLetters;
 import io.tikmatrix.bridge.descriptor.FileInspector;
 import io.tikmatrix.bridge.descriptor.InboxLimits;
+import io.tikmatrix.bridge.events.AmqpBroker;
 import io.tikmatrix.bridge.events.CloudEvents;
 import io.tikmatrix.bridge.events.DeadLetterEvents;
 import io.tikmatrix.bridge.events.EventDelivery;
@@ -124,7 +125,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         submitPool = submitPool(config.integer("bridge.api.concurrency"));
 
         List<EventEndpoint> endpoints = EventEndpoint.list(config.get("bridge.events.endpoints"),
-                config.path("bridge.dead-letter.dir"), new WebhookSignature(config.get("bridge.events.webhook.secret")));
+                config.path("bridge.dead-letter.dir"), new WebhookSignature(config.webhookSecrets(), clock));
         EventOutbox outbox = new EventOutbox(dataSource, endpoints.stream().map(EventEndpoint::name).toList(), clock);
         TaskStore taskStore = new TaskStore(dataSource, outbox, clock);
         TaskTracker tracker = new TaskTracker(taskStore, new CloudEvents(), clock);
@@ -161,6 +162,8 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("outboxRetention", new OutboxRetention(outbox, config.duration("bridge.events.retention"), clock));
         beans.bind("eventFileRetention", new EventFileRetention(endpoints, config.duration("bridge.events.file.retention"), clock));
         beans.bind("eventDeliveryRoutes", new EventDeliveryRoutes(endpoints));
+        beans.bind("amqpConnectionFactory", AmqpBroker.connectionFactory(
+                config.get("bridge.amqp.url"), config.get("bridge.amqp.username"), config.get("bridge.amqp.password")));
         beans.bind("scheduleFirings", schedules.firings());
         beans.bind("schedulesReload", schedules.reload());
         schedules.prepare(context, dataSource);

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A file endpoint's folder keeps bridge.events.file.retention of events, not all of them forever. */
 class EventFileRetentionTest {
+
+    private static final WebhookSignature UNSIGNED = new WebhookSignature(List.of(), Clock.systemUTC());
 
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
@@ -31,8 +34,8 @@ class EventFileRetentionTest {
         Path notAnEvent = file(events, "notes.txt", NOW.minus(Duration.ofDays(30)));
         Path otherFolder = file(Files.createDirectories(dir.resolve("other")), "1001-2.json", NOW.minus(Duration.ofDays(30)));
         List<EventEndpoint> endpoints = List.of(
-                EventEndpoint.of("file:" + events + "?fileExist=Override", dir.resolve("deadletter"), new WebhookSignature("")),
-                EventEndpoint.of("http://127.0.0.1:1/hook", dir.resolve("deadletter"), new WebhookSignature("")));
+                EventEndpoint.of("file:" + events + "?fileExist=Override", dir.resolve("deadletter"), UNSIGNED),
+                EventEndpoint.of("http://127.0.0.1:1/hook", dir.resolve("deadletter"), UNSIGNED));
 
         new EventFileRetention(endpoints, Duration.ofHours(168), new ManualClock(NOW)).purge();
 
@@ -42,7 +45,7 @@ class EventFileRetentionTest {
 
     @Test
     void aFolderNotYetMadeIsNoProblem() throws Exception {
-        List<EventEndpoint> endpoints = List.of(EventEndpoint.of("file:" + dir.resolve("later"), dir, new WebhookSignature("")));
+        List<EventEndpoint> endpoints = List.of(EventEndpoint.of("file:" + dir.resolve("later"), dir, UNSIGNED));
 
         new EventFileRetention(endpoints, Duration.ofHours(1), new ManualClock(NOW)).purge();
 
