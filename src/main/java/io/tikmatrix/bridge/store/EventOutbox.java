@@ -6,8 +6,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Events waiting to be sent, one row per event and endpoint. An event is written here in the same
@@ -21,9 +25,23 @@ public class EventOutbox {
 
     private static final String TABLE = "bridge_event_outbox";
 
+    /**
+     * How long an endpoint with nothing due is not asked again, unless this bridge writes a row: another bridge
+     * on a shared store writes rows this one does not hear of.
+     */
+    static final Duration QUIET_AT_MOST = Duration.ofSeconds(5);
+
     private final Sql sql;
     private final List<String> endpoints;
     private final Clock clock;
+    /** Rows this bridge wrote or rescheduled, counted once committed. */
+    private final AtomicLong writes = new AtomicLong();
+    /** Per endpoint, when its last read found nothing due: how long that holds. */
+    private final Map<String, Quiet> quiet = new ConcurrentHashMap<>();
+
+    /** Nothing due for an endpoint until {@code untilMillis}, as long as {@code writes} is still what it was. */
+    private record Quiet(long writes, long untilMillis) {
+    }
 
     /** @param endpoints the names of the configured endpoints; each event gets one row per name */
     public EventOutbox(DataSource dataSource, List<String> endpoints, Clock clock) {
@@ -49,6 +67,15 @@ public class EventOutbox {
     /** Stores an event that goes with no other state change (a dead-lettered descriptor). */
     public void add(OutboxEvent event) {
         sql.inTransaction("store event " + event.id(), c -> add(c, event));
+        written();
+    }
+
+    /**
+     * Rows were committed that may be due (new, rescheduled, or let through by an earlier event of their task
+     * that finished): the next {@link #due} reads the store. Called after the commit.
+     */
+    void written() {
+        writes.incrementAndGet();
     }
 
     /** Within the caller's transaction: one row per endpoint. */
@@ -69,6 +96,34 @@ public class EventOutbox {
      * of the same task (which may be waiting for its own retry).
      */
     public List<OutboxRow> due(String endpoint, Instant now, int limit) {
+        // an idle bridge would otherwise read the store at every delivery tick (4 times a second by default)
+        long writesSeen = writes.get();
+        Quiet known = quiet.get(endpoint);
+        if (known != null && known.writes() == writesSeen && now.toEpochMilli() < known.untilMillis()) {
+            return List.of();
+        }
+        List<OutboxRow> due = read(endpoint, now, limit);
+        if (due.isEmpty()) {
+            quiet.put(endpoint, new Quiet(writesSeen, Math.min(nextRetryMillis(endpoint, now),
+                    now.plus(QUIET_AT_MOST).toEpochMilli())));
+        } else {
+            quiet.remove(endpoint);
+        }
+        return due;
+    }
+
+    /**
+     * When the earliest retry of the endpoint's waiting rows comes due: rows held behind an earlier event of
+     * their task wait for that event, which is one of these.
+     */
+    private long nextRetryMillis(String endpoint, Instant now) {
+        List<Long> next = sql.query("read the outbox's next retry of " + endpoint, "SELECT MIN(next_attempt_at) FROM " + TABLE
+                        + " WHERE endpoint = ? AND state = ? AND next_attempt_at > ?",
+                rs -> rs.getObject(1) == null ? Long.MAX_VALUE : rs.getLong(1), endpoint, State.PENDING.name(), now.toEpochMilli());
+        return next.isEmpty() ? Long.MAX_VALUE : next.get(0);
+    }
+
+    private List<OutboxRow> read(String endpoint, Instant now, int limit) {
         return sql.query("read the outbox of " + endpoint, "SELECT o.seq, o.event_id, o.task_id, o.body, o.attempts"
                         + " FROM " + TABLE + " o"
                         + " WHERE o.endpoint = ? AND o.state = ? AND o.next_attempt_at <= ?"
@@ -93,6 +148,7 @@ public class EventOutbox {
         sql.update("reschedule event " + row.eventId(),
                 "UPDATE " + TABLE + " SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE seq = ?",
                 nextAttemptAt.toEpochMilli(), truncate(reason), row.seq());
+        written();
     }
 
     /**
@@ -111,6 +167,7 @@ public class EventOutbox {
         sql.update("mark event " + row.eventId() + " " + state,
                 "UPDATE " + TABLE + " SET state = ?, attempts = attempts + 1, last_error = ? WHERE seq = ?",
                 state.name(), truncate(reason), row.seq());
+        written();
     }
 
     private static String truncate(String reason) {

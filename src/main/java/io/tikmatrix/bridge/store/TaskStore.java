@@ -60,6 +60,7 @@ public class TaskStore {
                     }
                 }
             });
+            outbox.written();
         }
         return applied;
     }
