@@ -1,13 +1,11 @@
 package io.tikmatrix.bridge.store;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.tikmatrix.bridge.support.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
+import io.tikmatrix.bridge.support.StoreDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,22 +22,13 @@ class EventOutboxIdleTest {
 
     private static final Instant T = Instant.parse("2026-11-30T04:00:00Z");
 
-    @TempDir
-    Path dir;
-
-    private HikariDataSource dataSource;
-
-    @AfterEach
-    void close() {
-        if (dataSource != null) {
-            dataSource.close();
-        }
-    }
+    @RegisterExtension
+    final StoreDatabase store = new StoreDatabase();
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void aQuietEndpointIsReadAgainOnlyWhenSomethingCanBeDue(String database) {
-        dataSource = StoreDataSource.open(database.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.freshPostgresSchema(), "", "");
+        HikariDataSource dataSource = store.open(database);
         EventOutbox outbox = new EventOutbox(dataSource, List.of("a"), Clock.systemUTC());
         EventOutbox otherBridge = new EventOutbox(dataSource, List.of("a"), Clock.systemUTC());
         assertThat(outbox.due("a", T, 10)).isEmpty();

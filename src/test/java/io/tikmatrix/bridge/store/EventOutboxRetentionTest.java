@@ -1,13 +1,11 @@
 package io.tikmatrix.bridge.store;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.tikmatrix.bridge.support.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
+import io.tikmatrix.bridge.support.StoreDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -17,23 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Sent and dead-lettered events leave the outbox after the retention; events still waiting never do. */
 class EventOutboxRetentionTest {
 
-    @TempDir
-    Path dir;
-
-    private HikariDataSource dataSource;
-
-    @AfterEach
-    void close() {
-        // none was opened when the PostgreSQL case was skipped
-        if (dataSource != null) {
-            dataSource.close();
-        }
-    }
+    @RegisterExtension
+    final StoreDatabase store = new StoreDatabase();
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void onlyFinishedRowsOlderThanTheCutOffAreDropped(String database) {
-        dataSource = StoreDataSource.open(database.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.freshPostgresSchema(), "", "");
+        HikariDataSource dataSource = store.open(database);
         EventOutbox outbox = new EventOutbox(dataSource, List.of("a"), Clock.systemUTC());
         outbox.add(new OutboxEvent("1-0", 1L, "{}"));
         outbox.add(new OutboxEvent("2-0", 2L, "{}"));

@@ -2,8 +2,9 @@ package io.tikmatrix.bridge.store;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.tikmatrix.bridge.simulator.ManualClock;
+import io.tikmatrix.bridge.support.StoreDatabase;
 import io.tikmatrix.bridge.support.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,7 +29,8 @@ class SubmissionJournalTest {
     @TempDir
     Path dir;
 
-    private HikariDataSource dataSource;
+    @RegisterExtension
+    final StoreDatabase store = new StoreDatabase();
     /** Every bridge of a test on one clock, moved by the test: a lease runs out when the test says, not under load. */
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-29T09:00:00Z"));
 
@@ -38,18 +40,7 @@ class SubmissionJournalTest {
 
     /** Each call is one more bridge on the same store, with its own lease. */
     private SubmissionJournal journal(String database, Duration lease) {
-        if (dataSource == null) {
-            String url = database.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.freshPostgresSchema();
-            dataSource = StoreDataSource.open(url, "", "");
-        }
-        return new SubmissionJournal(dataSource, lease, clock);
-    }
-
-    @AfterEach
-    void close() {
-        if (dataSource != null) {
-            dataSource.close();
-        }
+        return new SubmissionJournal(store.open(database), lease, clock);
     }
 
     @ParameterizedTest

@@ -1,13 +1,11 @@
 package io.tikmatrix.bridge.store;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.tikmatrix.bridge.support.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
+import io.tikmatrix.bridge.support.StoreDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -17,24 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The task table and the event outbox, on H2 and on PostgreSQL. */
 class TaskStoreTest {
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final StoreDatabase database = new StoreDatabase();
 
     private HikariDataSource dataSource;
     private EventOutbox outbox;
 
     private TaskStore store(String database) {
-        String url = database.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.freshPostgresSchema();
-        dataSource = StoreDataSource.open(url, "", "");
+        dataSource = this.database.open(database);
         outbox = new EventOutbox(dataSource, List.of("a", "b"), Clock.systemUTC());
         return new TaskStore(dataSource, outbox, Clock.systemUTC());
-    }
-
-    @AfterEach
-    void close() {
-        if (dataSource != null) {
-            dataSource.close();
-        }
     }
 
     private static TrackedTask task(long id, int status) {
