@@ -1,6 +1,7 @@
 package io.tikmatrix.bridge;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.tikmatrix.bridge.admin.AdminPort;
 import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.config.BridgeProperties;
 import io.tikmatrix.bridge.config.InvalidConfigurationException;
@@ -84,7 +85,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
 
     /**
      * Reads and checks what a start needs before anything runs or opens: the configuration (as Camel Main's
-     * properties component will hold it), the health port, the schedules file.
+     * properties component will hold it), the admin port, the schedules file.
      *
      * @param home      the bridge's directory, which relative folders are under
      * @param overrides keys set above every file
@@ -94,7 +95,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
      */
     static BridgeBeans check(Path home, Map<String, String> overrides, Clock clock) throws IOException {
         BridgeConfig config = BridgeConfig.load(home, overrides);
-        requireHealthPort(config);
+        requireAdminPort(config);
         SchemaDescriptorValidator validator = new SchemaDescriptorValidator();
         ScheduleStart schedules = ScheduleStart.load(config.path("bridge.schedules.file"),
                 config.duration("bridge.schedules.misfire-threshold"), validator);
@@ -105,6 +106,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
     public void configure(CamelContext context) throws Exception {
         // the routes' {{bridge.inbox.dir}} must be the folder the check created, not one relative to the JVM's directory
         BridgeProperties.normalizeValues(context.getPropertiesComponent(), home);
+        AdminPort.apply(context, config);
         // calls in flight may finish within their time-outs; what waits for a retry stays in the journal for the next start
         context.getShutdownStrategy().setTimeout(Math.max(1, config.duration("tikmatrix.connect-timeout")
                 .plus(config.duration("tikmatrix.response-timeout")).toSeconds()));
@@ -152,19 +154,20 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
     }
 
     /**
-     * Camel's management server logs a port it cannot bind and runs on without /observe/health; a bridge
+     * Camel's management server logs a port it cannot bind and runs on without the admin port; a bridge
      * must not run half-started, so the port is tried before anything starts and a taken one stops the start.
      */
-    private static void requireHealthPort(BridgeConfig config) {
-        if (!Boolean.parseBoolean(config.get("bridge.health.enabled"))) {
+    private static void requireAdminPort(BridgeConfig config) {
+        if (!Boolean.parseBoolean(config.get("bridge.admin.enabled"))) {
             return;
         }
-        int port = config.integer("bridge.health.port");
+        int port = config.integer("bridge.admin.port");
+        String host = config.get("bridge.admin.host");
         try (ServerSocket probe = new ServerSocket()) {
-            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            probe.bind(new InetSocketAddress(InetAddress.getByName(host), port));
         } catch (IOException e) {
             throw new InvalidConfigurationException(List.of(
-                    "bridge.health.port: port " + port + " on 127.0.0.1 cannot be had (" + e.getMessage() + ")"));
+                    config.nameOf("bridge.admin.port") + ": port " + port + " on " + host + " cannot be had (" + e.getMessage() + ")"));
         }
     }
 
