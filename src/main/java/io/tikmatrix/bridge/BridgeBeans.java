@@ -1,6 +1,9 @@
 package io.tikmatrix.bridge;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tikmatrix.bridge.admin.AdminPort;
 import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.config.BridgeProperties;
@@ -21,6 +24,7 @@ import io.tikmatrix.bridge.inbox.ReceiptCollector;
 import io.tikmatrix.bridge.licence.LicenceGate;
 import io.tikmatrix.bridge.licence.LicenceRefusal;
 import io.tikmatrix.bridge.licence.LicenceHealthCheck;
+import io.tikmatrix.bridge.metrics.BridgeMetrics;
 import io.tikmatrix.bridge.reconcile.Reconciliation;
 import io.tikmatrix.bridge.reconcile.TaskIdOrder;
 import io.tikmatrix.bridge.schedule.ScheduleStart;
@@ -28,14 +32,17 @@ import io.tikmatrix.bridge.store.EventOutbox;
 import io.tikmatrix.bridge.store.StoreDataSource;
 import io.tikmatrix.bridge.store.SubmissionJournal;
 import io.tikmatrix.bridge.store.TaskStore;
+import io.tikmatrix.bridge.submit.Outcomes;
 import io.tikmatrix.bridge.submit.SubmitSteps;
 import io.tikmatrix.bridge.submit.TikMatrixCall;
 import io.tikmatrix.bridge.tracking.StatusPoller;
+import io.tikmatrix.bridge.tracking.StatusText;
 import io.tikmatrix.bridge.tracking.TaskQueries;
 import io.tikmatrix.bridge.tracking.TaskTracker;
 import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +71,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class BridgeBeans implements CamelConfiguration, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeBeans.class);
+    /** TikMatrix's task statuses run from 0, pending, to 3, failed. */
+    private static final int LAST_TASK_STATUS = 3;
 
     private final Path home;
     private final BridgeConfig config;
@@ -124,6 +133,8 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         TaskQueries taskQueries = new TaskQueries(context.createProducerTemplate(), config.get("tikmatrix.base-url"));
         Reconciliation reconciliation = new Reconciliation(taskQueries, taskStore, journal, new TaskIdOrder(taskStore.highestTaskId()));
         RetrySchedule apiRetry = RetrySchedule.of(config, "bridge.retry");
+        BridgeMetrics metrics = metrics(context, taskStore, outbox, endpoints);
+        Outcomes outcomes = new Outcomes(metrics);
 
         Registry beans = context.getRegistry();
         beans.bind("clock", clock);
@@ -138,10 +149,11 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("inboxFiles", inboxFiles());
         beans.bind("receiptCollector", new ReceiptCollector());
         beans.bind("apiRetry", apiRetry);
-        beans.bind("submitSteps", new SubmitSteps(journal, validator, tracker, apiRetry, reconciliation::highestTaskId, clock));
-        beans.bind("tikmatrixCall", new TikMatrixCall(clock));
+        beans.bind("bridgeMetrics", metrics);
+        beans.bind("submitSteps", new SubmitSteps(journal, validator, tracker, apiRetry, reconciliation::highestTaskId, outcomes, clock));
+        beans.bind("tikmatrixCall", new TikMatrixCall(metrics, clock));
         beans.bind("reconciliation", reconciliation);
-        beans.bind("deadLetters", new DeadLetters(journal, clock));
+        beans.bind("deadLetters", new DeadLetters(journal, outcomes, metrics, clock));
         beans.bind("taskTracker", tracker);
         beans.bind("statusPoller", new StatusPoller(taskQueries, tracker));
         beans.bind("eventDelivery", new EventDelivery(outbox, endpoints, RetrySchedule.of(config, "bridge.events.retry"), clock));
@@ -151,6 +163,28 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("scheduleFirings", schedules.firings());
         beans.bind("schedulesReload", schedules.reload());
         schedules.prepare(context, dataSource);
+    }
+
+    /**
+     * The bridge's meters, on the registry camel-micrometer-prometheus serves at /observe/metrics (it binds one under
+     * Camel's name when the admin port is on; whichever of the two comes first, the other finds it). With the admin
+     * port off nothing serves it, and the bridge counts all the same.
+     */
+    private BridgeMetrics metrics(CamelContext context, TaskStore taskStore, EventOutbox outbox, List<EventEndpoint> endpoints) {
+        MeterRegistry registry = context.getRegistry().lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+        if (registry == null) {
+            registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            context.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, registry);
+        }
+        BridgeMetrics metrics = new BridgeMetrics(registry, BridgeConfig.DEAD_LETTER_KEYS);
+        for (int status = 0; status <= LAST_TASK_STATUS; status++) {
+            int counted = status;
+            metrics.trackTasks(StatusText.of(status), () -> taskStore.countByStatus().getOrDefault(counted, 0L));
+        }
+        endpoints.forEach(endpoint -> metrics.trackEventsWaiting(endpoint.name(),
+                () -> outbox.waitingByEndpoint().getOrDefault(endpoint.name(), 0L)));
+        metrics.trackIntake(() -> licenceGate.state() == LicenceGate.State.OPEN);
+        return metrics;
     }
 
     /**
