@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tikmatrix.bridge.admin.AdminApi;
 import io.tikmatrix.bridge.admin.AdminPort;
 import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.config.BridgeProperties;
@@ -160,6 +161,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("deadLetterEvents", new DeadLetterEvents(outbox, clock));
         beans.bind("outboxRetention", new OutboxRetention(outbox, config.duration("bridge.events.retention"), clock));
         beans.bind("eventDeliveryRoutes", new EventDeliveryRoutes(endpoints));
+        beans.bind("adminApi", new AdminApi(licenceGate, journal, taskStore, outbox, endpoints.stream().map(EventEndpoint::name).toList()));
         beans.bind("scheduleFirings", schedules.firings());
         beans.bind("schedulesReload", schedules.reload());
         schedules.prepare(context, dataSource);
@@ -183,7 +185,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         }
         endpoints.forEach(endpoint -> metrics.trackEventsWaiting(endpoint.name(),
                 () -> outbox.waitingByEndpoint().getOrDefault(endpoint.name(), 0L)));
-        metrics.trackIntake(() -> licenceGate.state() == LicenceGate.State.OPEN);
+        metrics.trackIntake(licenceGate::isOpen);
         return metrics;
     }
 
