@@ -2,19 +2,27 @@ package io.tikmatrix.bridge.admin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tikmatrix.bridge.json.Json;
 import io.tikmatrix.bridge.licence.LicenceGate;
 import io.tikmatrix.bridge.store.EventOutbox;
 import io.tikmatrix.bridge.store.SubmissionJournal;
 import io.tikmatrix.bridge.store.TaskStore;
+import io.tikmatrix.bridge.store.TrackedTask;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The admin API's answers (README, "Operating it"): JSON in, JSON out, a refusal as {@code {"error": …}} with its
@@ -26,18 +34,27 @@ public class AdminApi {
     private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
     private static final String[] TASK_STATUSES = {"pending", "running", "completed", "failed"};
 
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 1000;
+    private static final String RECEIPT = ".receipt.json";
+
     private final LicenceGate gate;
     private final SubmissionJournal journal;
     private final TaskStore tasks;
     private final EventOutbox outbox;
     private final List<String> endpoints;
+    private final DeadLetterFolders deadLetters;
+    private final Path receipts;
 
-    public AdminApi(LicenceGate gate, SubmissionJournal journal, TaskStore tasks, EventOutbox outbox, List<String> endpoints) {
+    public AdminApi(LicenceGate gate, SubmissionJournal journal, TaskStore tasks, EventOutbox outbox, List<String> endpoints,
+                    DeadLetterFolders deadLetters, Path receipts) {
         this.gate = gate;
         this.journal = journal;
         this.tasks = tasks;
         this.outbox = outbox;
         this.endpoints = List.copyOf(endpoints);
+        this.deadLetters = deadLetters;
+        this.receipts = receipts;
     }
 
     /**
@@ -79,6 +96,77 @@ public class AdminApi {
         answer(exchange, 200, summary);
     }
 
+    /** {@code GET /api/files?limit=}: the most recent receipts, newest first, each whole. */
+    public void files(Exchange exchange) throws ApiRefusal, IOException {
+        int limit = limit(exchange);
+        List<Path> newest;
+        try (Stream<Path> files = Files.isDirectory(receipts) ? Files.list(receipts) : Stream.empty()) {
+            // a receipt being written has a hidden partial name until it is whole
+            newest = files.filter(f -> f.getFileName().toString().endsWith(RECEIPT) && !f.getFileName().toString().startsWith("."))
+                    .sorted(Comparator.comparing(AdminApi::modified).reversed()).limit(limit).toList();
+        }
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        for (Path receipt : newest) {
+            String name = receipt.getFileName().toString();
+            list.addObject().put("name", name.substring(0, name.length() - RECEIPT.length()))
+                    .set("receipt", Json.MAPPER.readTree(receipt.toFile()));
+        }
+        answer(exchange, 200, list);
+    }
+
+    /** {@code GET /api/deadletters?key=}: one key's records, or every key's. */
+    public void deadLetters(Exchange exchange) throws ApiRefusal, IOException {
+        answer(exchange, 200, deadLetters.list(exchange.getMessage().getHeader("key", String.class)));
+    }
+
+    /** {@code GET /api/deadletters/{id}}: the record as it is written. */
+    public void deadLetter(Exchange exchange) throws ApiRefusal, IOException {
+        answer(exchange, 200, deadLetters.read(id(exchange)));
+    }
+
+    /** {@code DELETE /api/deadletters/{id}}: the record is gone, its descriptor is not submitted. */
+    public void discardDeadLetter(Exchange exchange) throws ApiRefusal, IOException {
+        String id = id(exchange);
+        deadLetters.discard(id);
+        answer(exchange, 200, Json.MAPPER.createObjectNode().put("discarded", id));
+    }
+
+    /** {@code POST /api/deadletters/{id}/replay}: the record goes into the inbox, as a replay by hand would. */
+    public void replayDeadLetter(Exchange exchange) throws ApiRefusal, IOException {
+        String id = id(exchange);
+        String inboxFile = deadLetters.replay(id);
+        answer(exchange, 202, Json.MAPPER.createObjectNode().put("replayed", id).put("inbox_file", inboxFile));
+    }
+
+    /** {@code POST /api/deadletters/replay?key=}: every record of the key that holds a descriptor. */
+    public void replayDeadLetters(Exchange exchange) throws ApiRefusal, IOException {
+        answer(exchange, 202, deadLetters.replayAll(exchange.getMessage().getHeader("key", String.class)));
+    }
+
+    /** {@code GET /api/tasks?status=&limit=}: the tasks the bridge created, newest first, as it last saw them. */
+    public void tasks(Exchange exchange) throws ApiRefusal, JsonProcessingException {
+        String status = exchange.getMessage().getHeader("status", String.class);
+        Integer code = null;
+        if (status != null && !status.isEmpty()) {
+            code = List.of(TASK_STATUSES).indexOf(status);
+            if (code < 0) {
+                throw new ApiRefusal(400, "status must be one of " + String.join(", ", TASK_STATUSES) + ", not '" + status + "'");
+            }
+        }
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        for (TrackedTask task : tasks.list(code, limit(exchange))) {
+            ObjectNode item = list.addObject();
+            item.put("task_id", task.taskId());
+            item.put("status", TASK_STATUSES[task.status()]);
+            item.put("script_name", task.scriptName());
+            item.put("serial", task.serial());
+            item.put("username", task.username());
+            item.put("descriptor_key", task.descriptorKey());
+            item.set("source", task.source() == null ? null : Json.MAPPER.readTree(task.source()));
+        }
+        answer(exchange, 200, list);
+    }
+
     /** {@code POST /api/intake/pause}: this bridge takes in no new file or firing until resumed. */
     public void pauseIntake(Exchange exchange) throws JsonProcessingException {
         gate.pause();
@@ -101,6 +189,34 @@ public class AdminApi {
         LOG.error("admin API: {} {} failed", exchange.getMessage().getHeader(Exchange.HTTP_METHOD),
                 exchange.getMessage().getHeader(Exchange.HTTP_URI), e);
         answer(exchange, 500, Json.MAPPER.createObjectNode().put("error", "the bridge could not do this: " + e));
+    }
+
+    private static String id(Exchange exchange) {
+        return exchange.getMessage().getHeader("id", "", String.class);
+    }
+
+    private static int limit(Exchange exchange) throws ApiRefusal {
+        String text = exchange.getMessage().getHeader("limit", String.class);
+        if (text == null || text.isEmpty()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, with the range
+        }
+        throw new ApiRefusal(400, "limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + text + "'");
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException gone) {
+            return FileTime.fromMillis(0);
+        }
     }
 
     private ObjectNode intake() {

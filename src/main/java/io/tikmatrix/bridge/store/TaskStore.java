@@ -84,6 +84,15 @@ public class TaskStore {
         return keys;
     }
 
+    /** The tracked tasks in one status (all when null), newest first, at most {@code limit}. */
+    public List<TrackedTask> list(Integer status, int limit) {
+        return status == null
+                ? sql.query("list the tracked tasks", "SELECT " + COLUMNS + " FROM bridge_task ORDER BY task_id DESC LIMIT ?",
+                        TaskStore::read, limit)
+                : sql.query("list the tracked tasks", "SELECT " + COLUMNS + " FROM bridge_task WHERE status = ?"
+                        + " ORDER BY task_id DESC LIMIT ?", TaskStore::read, status, limit);
+    }
+
     /** How many tracked tasks are in each status (0 pending … 3 failed), as last seen; a status none is in is absent. */
     public Map<Integer, Long> countByStatus() {
         Map<Integer, Long> counts = new HashMap<>();
