@@ -6,7 +6,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tikmatrix.bridge.admin.AdminApi;
 import io.tikmatrix.bridge.admin.AdminPort;
-import io.tikmatrix.bridge.admin.DeadLetterFolders;
 import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.config.BridgeProperties;
 import io.tikmatrix.bridge.config.InvalidConfigurationException;
@@ -163,11 +162,10 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("outboxRetention", new OutboxRetention(outbox, config.duration("bridge.events.retention"), clock));
         beans.bind("eventDeliveryRoutes", new EventDeliveryRoutes(endpoints));
         beans.bind("adminApi", new AdminApi(licenceGate, journal, taskStore, outbox, endpoints.stream().map(EventEndpoint::name).toList(),
-                new DeadLetterFolders(config, config.path("bridge.data-dir").resolve("staging").resolve("admin")),
-                config.path("bridge.receipts.dir")));
+                schedules.reload(), config, clock));
         beans.bind("scheduleFirings", schedules.firings());
         beans.bind("schedulesReload", schedules.reload());
-        schedules.prepare(context, dataSource);
+        schedules.prepare(context, dataSource, clock);
     }
 
     /**

@@ -4,8 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tikmatrix.bridge.config.BridgeConfig;
+import io.tikmatrix.bridge.descriptor.DescriptorKeys;
 import io.tikmatrix.bridge.json.Json;
 import io.tikmatrix.bridge.licence.LicenceGate;
+import io.tikmatrix.bridge.schedule.FireTimes;
+import io.tikmatrix.bridge.schedule.Schedule;
+import io.tikmatrix.bridge.schedule.SchedulesReload;
 import io.tikmatrix.bridge.store.EventOutbox;
 import io.tikmatrix.bridge.store.SubmissionJournal;
 import io.tikmatrix.bridge.store.TaskStore;
@@ -18,6 +23,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -38,23 +47,33 @@ public class AdminApi {
     private static final int MAX_LIMIT = 1000;
     private static final String RECEIPT = ".receipt.json";
 
+    private static final int FIRE_TIMES_SHOWN = 5;
+    private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+
     private final LicenceGate gate;
     private final SubmissionJournal journal;
     private final TaskStore tasks;
     private final EventOutbox outbox;
     private final List<String> endpoints;
+    private final SchedulesReload schedules;
+    private final InboxDrops inbox;
     private final DeadLetterFolders deadLetters;
     private final Path receipts;
+    private final Clock clock;
 
+    /** @param endpoints the names of the event endpoints */
     public AdminApi(LicenceGate gate, SubmissionJournal journal, TaskStore tasks, EventOutbox outbox, List<String> endpoints,
-                    DeadLetterFolders deadLetters, Path receipts) {
+                    SchedulesReload schedules, BridgeConfig config, Clock clock) {
         this.gate = gate;
         this.journal = journal;
         this.tasks = tasks;
         this.outbox = outbox;
         this.endpoints = List.copyOf(endpoints);
-        this.deadLetters = deadLetters;
-        this.receipts = receipts;
+        this.schedules = schedules;
+        this.inbox = new InboxDrops(config.path("bridge.inbox.dir"), config.path("bridge.data-dir").resolve("staging").resolve("admin"));
+        this.deadLetters = new DeadLetterFolders(config, inbox);
+        this.receipts = config.path("bridge.receipts.dir");
+        this.clock = clock;
     }
 
     /**
@@ -165,6 +184,66 @@ public class AdminApi {
             item.set("source", task.source() == null ? null : Json.MAPPER.readTree(task.source()));
         }
         answer(exchange, 200, list);
+    }
+
+    /** {@code GET /api/schedules}: every schedule of the file, whether it runs (and who said so), its next fire times. */
+    public void schedules(Exchange exchange) throws JsonProcessingException {
+        Instant now = clock.instant();
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        for (SchedulesReload.ScheduleState state : schedules.states()) {
+            Schedule schedule = state.schedule();
+            ObjectNode item = list.addObject();
+            item.put("name", schedule.name());
+            item.put("cron", schedule.cron());
+            item.put("timezone", schedule.timezone().getId());
+            item.put("misfire", schedule.misfire().text());
+            item.put("enabled", state.enabled());
+            item.put("enabled_in_file", schedule.enabled());
+            item.put("switched", state.switched());
+            ArrayNode next = item.putArray("next_fire_times");
+            if (state.enabled()) {
+                FireTimes.next(schedule, now, FIRE_TIMES_SHOWN).forEach(time -> next.add(time.toOffsetDateTime().toString()));
+            }
+            item.set("task", schedule.task());
+        }
+        answer(exchange, 200, list);
+    }
+
+    /**
+     * {@code POST /api/schedules/{name}/run}: one firing now, dropped into the inbox as a file (so it has a receipt)
+     * under a key of its own, {@code schedule:<name>@run-<time>}: each request is one task.
+     */
+    public void runSchedule(Exchange exchange) throws ApiRefusal, IOException {
+        Schedule schedule = schedule(exchange);
+        Instant now = clock.instant();
+        ObjectNode descriptor = Json.MAPPER.createObjectNode();
+        descriptor.put("id", DescriptorKeys.forScheduleFiring(schedule.name(), "run-" + now));
+        descriptor.setAll(schedule.task().deepCopy());
+        Path dropped = inbox.drop("run-" + schedule.name() + "-" + RUN_STAMP.format(now) + ".json", Json.MAPPER.writeValueAsBytes(descriptor));
+        answer(exchange, 202, Json.MAPPER.createObjectNode().put("schedule", schedule.name())
+                .put("key", descriptor.path("id").asText()).put("inbox_file", dropped.getFileName().toString()));
+    }
+
+    /** {@code POST /api/schedules/{name}/enable}: kept in the store until schedules.yaml changes the schedule. */
+    public void enableSchedule(Exchange exchange) throws Exception {
+        switchSchedule(exchange, true);
+    }
+
+    /** {@code POST /api/schedules/{name}/disable}: likewise. */
+    public void disableSchedule(Exchange exchange) throws Exception {
+        switchSchedule(exchange, false);
+    }
+
+    private void switchSchedule(Exchange exchange, boolean enabled) throws Exception {
+        Schedule schedule = schedule(exchange);
+        schedules.switchTo(schedule.name(), enabled);
+        answer(exchange, 200, Json.MAPPER.createObjectNode().put("name", schedule.name()).put("enabled", enabled));
+    }
+
+    private Schedule schedule(Exchange exchange) throws ApiRefusal {
+        String name = exchange.getMessage().getHeader("name", "", String.class);
+        return schedules.states().stream().map(SchedulesReload.ScheduleState::schedule).filter(s -> s.name().equals(name))
+                .findFirst().orElseThrow(() -> new ApiRefusal(404, "no schedule '" + name + "' in the schedules file"));
     }
 
     /** {@code POST /api/intake/pause}: this bridge takes in no new file or firing until resumed. */

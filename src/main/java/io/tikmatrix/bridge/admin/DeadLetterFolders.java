@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +28,7 @@ import java.util.stream.Stream;
  * everything a dropped file does (validation, its original key, reconciliation, a receipt), and a record replayed
  * twice is one task. {@code unreadable} holds whole files, not records: those are fixed and dropped by hand.
  */
-public class DeadLetterFolders {
+final class DeadLetterFolders {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterFolders.class);
     private static final String RECORD = ".json";
@@ -38,11 +37,9 @@ public class DeadLetterFolders {
     private static final String SEPARATOR = ":";
 
     private final Map<String, Path> folders = new LinkedHashMap<>();
-    private final Path inbox;
-    private final Path staging;
+    private final InboxDrops inbox;
 
-    /** @param staging a folder of the bridge's own beside the inbox, where a replay is written before it is moved in */
-    public DeadLetterFolders(BridgeConfig config, Path staging) {
+    DeadLetterFolders(BridgeConfig config, InboxDrops inbox) {
         for (String key : BridgeConfig.DEAD_LETTER_KEYS) {
             String uri = config.get("bridge.dead-letter." + key);
             if (!"unreadable".equals(key) && uri.startsWith("file:")) {
@@ -50,8 +47,7 @@ public class DeadLetterFolders {
                 folders.put(key, Path.of(folder.contains("?") ? folder.substring(0, folder.indexOf('?')) : folder));
             }
         }
-        this.inbox = config.path("bridge.inbox.dir");
-        this.staging = staging;
+        this.inbox = inbox;
     }
 
     /** The records of one key (or of every key), oldest first, each with its id and what it says in short. */
@@ -91,8 +87,8 @@ public class DeadLetterFolders {
     }
 
     /**
-     * Moves the record into the inbox, whole (written beside it, then renamed), and out of the dead letters.
-     * Synchronized: two replays of one record at once must not both find it.
+     * Drops the record into the inbox and takes it out of the dead letters. Synchronized: two replays of one record
+     * at once must not both find it (and were they to, its key would still make one task).
      */
     public synchronized String replay(String id) throws ApiRefusal, IOException {
         Path record = find(id);
@@ -100,21 +96,10 @@ public class DeadLetterFolders {
             throw new ApiRefusal(409, id + " holds no descriptor to submit (a row that could not be read): fix the"
                     + " original file and drop it into the inbox");
         }
-        Path target = inbox.resolve(record.getFileName());
-        if (Files.exists(target)) {
-            throw new ApiRefusal(409, id + " is already in the inbox, waiting to be read");
-        }
-        Files.createDirectories(staging);
-        Path staged = staging.resolve(record.getFileName());
-        Files.copy(record, staged, StandardCopyOption.REPLACE_EXISTING);
-        try {
-            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(staged);
-        }
+        Path dropped = inbox.drop(record.getFileName().toString(), Files.readAllBytes(record));
         Files.delete(record);
-        LOG.info("dead letter {} replayed through the admin API: {} is in the inbox", id, target.getFileName());
-        return target.getFileName().toString();
+        LOG.info("dead letter {} replayed through the admin API: {} is in the inbox", id, dropped.getFileName());
+        return dropped.getFileName().toString();
     }
 
     /** Every record of the key that can be replayed; the others stay, and are named. */
@@ -133,10 +118,6 @@ public class DeadLetterFolders {
             }
         }
         return answer;
-    }
-
-    public Path folder(String key) {
-        return folders.get(key);
     }
 
     private String folderKey(String key) throws ApiRefusal {
