@@ -15,6 +15,7 @@ import io.tikmatrix.bridge.store.EventOutbox;
 import io.tikmatrix.bridge.store.SubmissionJournal;
 import io.tikmatrix.bridge.store.TaskStore;
 import io.tikmatrix.bridge.store.TrackedTask;
+import io.tikmatrix.bridge.validation.SecretMasker;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -204,7 +205,7 @@ public class AdminApi {
             if (state.enabled()) {
                 FireTimes.next(schedule, now, FIRE_TIMES_SHOWN).forEach(time -> next.add(time.toOffsetDateTime().toString()));
             }
-            item.set("task", schedule.task());
+            item.set("task", SecretMasker.mask(schedule.task()));
         }
         answer(exchange, 200, list);
     }

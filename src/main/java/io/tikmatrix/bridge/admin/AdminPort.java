@@ -41,6 +41,9 @@ public final class AdminPort {
         }
         server.setHost(config.get("bridge.admin.host"));
         server.setPort(config.integer("bridge.admin.port"));
+        // the guard refuses a body it can see is too large; this refuses one that turns out so as it is read (HTTP/2
+        // carries a body without a length, and the guard cannot wait for it)
+        server.getConfiguration().setMaxBodySize(AdminGuard.MAX_BODY_BYTES);
         AdminGuard guard = new AdminGuard(config.get("bridge.admin.token"));
         // Camel's hook for authentication handlers: they are put on the router when the server is set up, before it
         // listens, and before every route (health, metrics, platform-http), which are added once it runs

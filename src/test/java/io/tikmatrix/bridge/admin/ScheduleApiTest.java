@@ -31,6 +31,10 @@ class ScheduleApiTest {
                 cron: "0 0 9 * * ?"
                 enabled: false
                 task: {script_name: account_warmup, serials: ["z1"], script_config: {task_duration: 60}}
+              - name: chatty
+                cron: "0 0 9 * * ?"
+                enabled: false
+                task: {script_name: account_warmup, serials: ["c1"], script_config: {generate_by_chatgpt: true, chatgpt_settings: {api_key: "sk-schedule-secret-1234"}}}
             """;
 
     @RegisterExtension
@@ -43,7 +47,9 @@ class ScheduleApiTest {
 
         JsonNode list = admin.get("/api/schedules").json();
 
-        assertThat(list).extracting(s -> s.path("name").asText()).containsExactly("morning", "ticking", "resting");
+        assertThat(list).extracting(s -> s.path("name").asText()).containsExactly("morning", "ticking", "resting", "chatty");
+        assertThat(list.get(3).path("task").path("script_config").path("chatgpt_settings").path("api_key").asText()).isEqualTo("***");
+        assertThat(list.toString()).doesNotContain("sk-schedule-secret-1234");
         JsonNode morning = list.get(0);
         assertThat(morning.path("enabled").asBoolean()).isTrue();
         assertThat(morning.path("timezone").asText()).isEqualTo("Asia/Kolkata");
