@@ -13,11 +13,13 @@ import io.tikmatrix.bridge.config.RetrySchedule;
 import io.tikmatrix.bridge.deadletter.DeadLetters;
 import io.tikmatrix.bridge.descriptor.FileInspector;
 import io.tikmatrix.bridge.descriptor.InboxLimits;
+import io.tikmatrix.bridge.events.AmqpBroker;
 import io.tikmatrix.bridge.events.CloudEvents;
 import io.tikmatrix.bridge.events.DeadLetterEvents;
 import io.tikmatrix.bridge.events.EventDelivery;
 import io.tikmatrix.bridge.events.EventDeliveryRoutes;
 import io.tikmatrix.bridge.events.EventEndpoint;
+import io.tikmatrix.bridge.events.EventFileRetention;
 import io.tikmatrix.bridge.events.OutboxRetention;
 import io.tikmatrix.bridge.events.WebhookSignature;
 import io.tikmatrix.bridge.inbox.InboxFiles;
@@ -43,8 +45,14 @@ import io.tikmatrix.bridge.tracking.TaskTracker;
 import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Predicate;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.spi.Registry;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +82,8 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BridgeBeans.class);
     /** TikMatrix's task statuses run from 0, pending, to 3, failed. */
     private static final int LAST_TASK_STATUS = 3;
+    /** Beyond TikMatrix's: for the webhook endpoints, each delivering one event at a time. */
+    private static final int WEBHOOK_CONNECTIONS = 20;
 
     private final Path home;
     private final BridgeConfig config;
@@ -127,7 +137,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         submitPool = submitPool(config.integer("bridge.api.concurrency"));
 
         List<EventEndpoint> endpoints = EventEndpoint.list(config.get("bridge.events.endpoints"),
-                config.path("bridge.dead-letter.dir"), new WebhookSignature(config.get("bridge.events.webhook.secret")));
+                config.path("bridge.dead-letter.dir"), new WebhookSignature(config.webhookSecrets(), clock));
         EventOutbox outbox = new EventOutbox(dataSource, endpoints.stream().map(EventEndpoint::name).toList(), clock);
         TaskStore taskStore = new TaskStore(dataSource, outbox, clock);
         TaskTracker tracker = new TaskTracker(taskStore, new CloudEvents(), clock);
@@ -142,6 +152,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         // derived values of the defaults file ({{bean:bridgeConfig.…}})
         beans.bind("bridgeConfig", config);
         beans.bind("storeDataSource", dataSource);
+        beans.bind("httpConnections", httpConnections());
         beans.bind("submissionJournal", journal);
         beans.bind("licenceGate", licenceGate);
         beans.bind("licenceRefusal", new LicenceRefusal(licenceGate));
@@ -151,7 +162,11 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("receiptCollector", new ReceiptCollector());
         beans.bind("apiRetry", apiRetry);
         beans.bind("bridgeMetrics", metrics);
-        beans.bind("submitSteps", new SubmitSteps(journal, validator, tracker, apiRetry, reconciliation::highestTaskId, outcomes, clock));
+        SubmitSteps submitSteps = new SubmitSteps(journal, validator, tracker, apiRetry, reconciliation::highestTaskId, outcomes, clock);
+        beans.bind("submitSteps", submitSteps);
+        // the retryWhile predicates of routes/error-handling.camel.yaml
+        beans.bind("retryBudgetLeft", (Predicate) submitSteps::mayRetry);
+        beans.bind("licenceWaitGoesOn", (Predicate) licenceGate::mayWait);
         beans.bind("tikmatrixCall", new TikMatrixCall(metrics, clock));
         beans.bind("reconciliation", reconciliation);
         beans.bind("deadLetters", new DeadLetters(journal, outcomes, metrics, clock));
@@ -160,9 +175,12 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("eventDelivery", new EventDelivery(outbox, endpoints, RetrySchedule.of(config, "bridge.events.retry"), clock));
         beans.bind("deadLetterEvents", new DeadLetterEvents(outbox, clock));
         beans.bind("outboxRetention", new OutboxRetention(outbox, config.duration("bridge.events.retention"), clock));
+        beans.bind("eventFileRetention", new EventFileRetention(endpoints, config.duration("bridge.events.file.retention"), clock));
         beans.bind("eventDeliveryRoutes", new EventDeliveryRoutes(endpoints));
         beans.bind("adminApi", new AdminApi(licenceGate, journal, taskStore, outbox, endpoints.stream().map(EventEndpoint::name).toList(),
                 schedules.reload(), config, clock));
+        beans.bind("amqpConnectionFactory", AmqpBroker.connectionFactory(
+                config.get("bridge.amqp.url"), config.get("bridge.amqp.username"), config.get("bridge.amqp.password")));
         beans.bind("scheduleFirings", schedules.firings());
         beans.bind("schedulesReload", schedules.reload());
         schedules.prepare(context, dataSource, clock);
@@ -221,12 +239,28 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
     }
 
     private InboxFiles inboxFiles() throws IOException {
-        InboxFiles inboxFiles = new InboxFiles(new FileInspector(), validator,
+        InboxFiles inboxFiles = new InboxFiles(new FileInspector(config.charset("bridge.inbox.csv-charset")), validator,
                 new InboxLimits(config.integer("bridge.inbox.max-descriptor-size"), config.integer("bridge.inbox.max-field-length")),
                 config.path("bridge.data-dir").resolve("staging").resolve("inbox"),
                 config.path("bridge.receipts.dir"), config.path("bridge.archive.dir"), clock);
         inboxFiles.clearLeftovers();
         return inboxFiles;
+    }
+
+    /**
+     * The one connection pool of camel-http (the defaults file's {@code camel.component.http.client-connection-manager}),
+     * kept alive between calls: without it camel-http makes a pool, and an SSL context, for every endpoint. Its
+     * time-outs are the {@code tikmatrix.*} ones, since a pool given to camel-http no longer takes its socket options.
+     */
+    private PoolingHttpClientConnectionManager httpConnections() {
+        Timeout connect = Timeout.of(config.duration("tikmatrix.connect-timeout"));
+        Timeout response = Timeout.of(config.duration("tikmatrix.response-timeout"));
+        return PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnPerRoute(config.apiConnections())
+                .setMaxConnTotal(config.apiConnections() + WEBHOOK_CONNECTIONS)
+                .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(response).build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect).setSocketTimeout(response).build())
+                .build();
     }
 
     /**

@@ -35,15 +35,15 @@ final class BridgeCheck {
     }
 
     /** @return {@link #OK}, or {@link BridgeMain#EXIT_BAD_CONFIGURATION} with every problem printed to {@code err} */
-    static int run(Path workingDir, Map<String, String> overrides, Clock clock, PrintStream out, PrintStream err) {
+    static int run(Path home, Map<String, String> overrides, Clock clock, PrintStream out, PrintStream err) {
         BridgeConfig config;
         try {
-            config = BridgeConfig.load(workingDir, overrides);
+            config = BridgeConfig.load(home, overrides);
         } catch (InvalidConfigurationException e) {
             e.problems().forEach(p -> err.println("configuration: " + p));
             return BridgeMain.EXIT_BAD_CONFIGURATION;
         }
-        List<String> problems = new ArrayList<>(routeProblems(workingDir.resolve("routes")));
+        List<String> problems = new ArrayList<>(routeProblems(home.resolve("routes")));
         SchedulesFile schedules = null;
         try {
             schedules = new SchedulesLoader(new SchemaDescriptorValidator()).load(config.path("bridge.schedules.file"));

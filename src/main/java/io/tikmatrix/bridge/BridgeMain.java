@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar target/tikmatrix-bridge.jar [--simulator | --check]}, from the project root.
- * Exit code 2: the bridge cannot run as configured (each problem is printed with its key, or its schedule and
+ * {@code java -jar target/tikmatrix-bridge.jar [--simulator] [--check] [--home <dir>]} (see {@link CommandLine#help()}),
+ * or {@code bin/tikmatrix-bridge} of the distribution, which passes {@code --home}. Exit code 2: the bridge cannot run as configured (each problem is printed with its key, or its schedule and
  * field), or something it needs cannot be had (a port taken, a store that cannot be opened). Either way
  * nothing is left running: a bridge never runs half-started.
  */
@@ -32,31 +32,36 @@ public final class BridgeMain {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> options = Arrays.asList(args);
-        for (String option : options) {
-            if (!List.of("--simulator", "--check", "--help").contains(option)) {
-                System.err.println("unknown option " + option + " (known: --simulator, --check, --help)");
-                System.exit(EXIT_BAD_CONFIGURATION);
-            }
-        }
-        if (options.contains("--help")) {
-            System.out.println("usage: java -jar target/tikmatrix-bridge.jar [--simulator | --check]");
+        CommandLine options;
+        try {
+            options = CommandLine.parse(Arrays.asList(args), System.getenv(CommandLine.HOME_VARIABLE));
+        } catch (CommandLine.Refused e) {
+            System.err.println(e.getMessage());
+            System.exit(EXIT_BAD_CONFIGURATION);
             return;
         }
-        Path workingDir = Path.of("").toAbsolutePath();
-        Map<String, String> overrides = new HashMap<>();
-        if (options.contains("--check")) {
-            System.exit(BridgeCheck.run(workingDir, overrides, Clock.systemUTC(), System.out, System.err));
+        if (options.has(CommandLine.HELP)) {
+            System.out.print(CommandLine.help());
+            return;
         }
-        if (options.contains("--simulator") && baseUrlSetOutsideFiles()) {
+        if (options.has(CommandLine.VERSION)) {
+            System.out.println("tikmatrix-bridge " + StartBanner.version());
+            return;
+        }
+        Path home = options.home();
+        Map<String, String> overrides = new HashMap<>();
+        if (options.has(CommandLine.CHECK)) {
+            System.exit(BridgeCheck.run(home, overrides, Clock.systemUTC(), System.out, System.err));
+        }
+        if (options.has(CommandLine.SIMULATOR) && baseUrlSetOutsideFiles()) {
             System.err.println("configuration: tikmatrix.base-url is set by the environment or -D, above the simulator's"
                     + " address --simulator would give it; unset it to run with the simulator");
             System.exit(EXIT_BAD_CONFIGURATION);
         }
-        AutoCloseable simulator = options.contains("--simulator") ? startSimulator(overrides) : () -> { };
+        AutoCloseable simulator = options.has(CommandLine.SIMULATOR) ? startSimulator(overrides) : () -> { };
         Bridge bridge;
         try {
-            bridge = Bridge.start(workingDir, overrides);
+            bridge = Bridge.start(home, overrides);
         } catch (InvalidConfigurationException e) {
             refuse("configuration", e.problems(), simulator);
             return;
@@ -67,8 +72,7 @@ public final class BridgeMain {
             refuse("start", List.of(causes(e)), simulator);
             return;
         }
-        LOG.info("tikmatrix-bridge running against {}; drop descriptor files into {}",
-                bridge.config().get("tikmatrix.base-url"), bridge.config().get("bridge.inbox.dir"));
+        StartBanner.lines(bridge.config()).forEach(LOG::info);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The launcher as an operator meets it: a child JVM started the way the jar is, from a working directory. */
 class LauncherTest {
@@ -31,13 +33,7 @@ class LauncherTest {
     }
 
     private Run launch(Map<String, String> environment, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
-        // each child lives a few seconds: C1 alone and the serial collector start it faster than the JVM's defaults
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")));
-        command.addAll(jvmOptions);
-        command.add(BridgeMain.class.getName());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command(jvmOptions, args)).directory(workingDir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();
         boolean ended = process.waitFor(60, TimeUnit.SECONDS);
@@ -45,6 +41,18 @@ class LauncherTest {
             process.destroyForcibly();
         }
         return new Run(ended ? process.exitValue() : -1, new String(process.getInputStream().readAllBytes()));
+    }
+
+    private static List<String> command(List<String> jvmOptions, String... args) {
+        // each child lives a few seconds: C1 alone and the serial collector start it faster than the JVM's defaults
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")));
+        command.addAll(jvmOptions);
+        // the test classpath carries log4j2-test.xml (errors only); the banner is the product's INFO
+        command.add("-Dlog4j2.configurationFile=log4j2.xml");
+        command.add(BridgeMain.class.getName());
+        command.addAll(List.of(args));
+        return command;
     }
 
     @Test
@@ -119,6 +127,89 @@ class LauncherTest {
 
     private static String[] options(String option) {
         return option.isEmpty() ? new String[0] : new String[] {option};
+    }
+
+    @Test
+    void helpNamesEveryOptionAndTheMostUsedKeys() throws Exception {
+        Run run = launch(List.of(), "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.output()).contains("--simulator", "--check", "--home <dir>", "--version", "--help", "BRIDGE_HOME",
+                "BRIDGE_LOG_LEVEL", "tikmatrix.base-url", "bridge.inbox.dir", "bridge.inbox.csv-charset", "bridge.admin.port",
+                "bridge.events.endpoints");
+    }
+
+    @Test
+    void versionIsTheOneMavenBuilt() throws Exception {
+        Run run = launch(List.of(), "--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.output().strip()).matches("tikmatrix-bridge \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    }
+
+    /** The bridge's folder is --home, else BRIDGE_HOME, else the working directory: its config/ is the one read. */
+    @Test
+    void homeIsTheFolderWhoseConfigurationIsRead() throws Exception {
+        Path home = Files.createDirectories(workingDir.resolve("install dir"));
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/application.properties"), "bridge.api.concurrency=from-home\n");
+
+        Run byOption = launch(List.of(), "--check", "--home", home.toString());
+        Run byEnvironment = launch(Map.of("BRIDGE_HOME", home.toString()), List.of(), "--check");
+        Run here = launch(List.of(), "--check");
+
+        assertThat(byOption.exitCode()).isEqualTo(2);
+        assertThat(byOption.output()).contains("bridge.api.concurrency: 'from-home' is not a whole number");
+        assertThat(byEnvironment.output()).contains("bridge.api.concurrency: 'from-home' is not a whole number");
+        assertThat(here.output()).doesNotContain("from-home");
+    }
+
+    @Test
+    void aHomeThatIsNoFolderIsRefused() throws Exception {
+        Run run = launch(List.of(), "--home", workingDir.resolve("nowhere").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.output()).contains("--home: ").contains("nowhere is not a folder");
+    }
+
+    /** The first lines say which TikMatrix, where to drop files, where outcomes go and the URLs to look at it. */
+    @Test
+    void theStartBannerSaysWhereEverythingIs() throws Exception {
+        Path home = Files.createDirectories(workingDir.resolve("home"));
+        copyRoutes(home);
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Path output = workingDir.resolve("output.txt");
+        Process process = new ProcessBuilder(command(List.of("-Dbridge.health.port=" + port), "--simulator", "--home", home.toString()))
+                .directory(workingDir.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(output).contains("admin API") || !process.isAlive());
+            String banner = Files.readString(output);
+            Path data = home.resolve("data");
+            assertThat(banner).containsPattern("tikmatrix-bridge running against http://127\\.0\\.0\\.1:\\d+/api/v1 \\(version ")
+                    .contains("drop files into  " + data.resolve("inbox"))
+                    .contains("receipts         " + data.resolve("receipts"))
+                    .contains("dead letters     " + data.resolve("deadletter"))
+                    .contains("events           " + data.resolve("events"))
+                    .contains("health           http://127.0.0.1:" + port + "/observe/health")
+                    .contains("metrics          http://127.0.0.1:" + port + "/observe/metrics")
+                    .contains("admin API        http://127.0.0.1:" + port + "/api/");
+            assertThat(workingDir.resolve("data")).as("nothing is made in the working directory").doesNotExist();
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void copyRoutes(Path home) throws IOException {
+        Path routes = Files.createDirectories(home.resolve("routes"));
+        try (var files = Files.list(Path.of("routes"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, routes.resolve(file.getFileName()));
+            }
+        }
     }
 
     @Test

@@ -11,11 +11,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,15 @@ public final class BridgeConfig {
             "bridge.licence.check-interval", "bridge.status.poll-interval",
             "bridge.schedules.reload-interval", "bridge.schedules.misfire-threshold",
             "bridge.events.delivery-interval", "bridge.events.retry.initial-delay", "bridge.events.retry.max-delay",
-            "bridge.events.retention", "bridge.store.claim-lease");
+            "bridge.events.retention", "bridge.events.file.retention", "bridge.store.claim-lease");
+
+    /** Standard Webhooks' secret form: the HMAC key, base64-encoded, after this prefix. */
+    private static final String WEBHOOK_SECRET_PREFIX = "whsec_";
+    /** The secret in use and, while receivers move over, the one before it. */
+    private static final int MAX_WEBHOOK_SECRETS = 2;
+
+    /** What the Qpid JMS client connects with: plain, TLS, WebSockets, and a failover list of those. */
+    private static final List<String> AMQP_SCHEMES = List.of("amqp", "amqps", "amqpws", "amqpwss", "failover");
 
     private static final int MAX_PORT = 65535;
     /** Long enough that guessing it over HTTP is hopeless, short enough to type. */
@@ -143,6 +153,13 @@ public final class BridgeConfig {
         checkMultiplier("bridge.retry.multiplier", problems);
         checkMultiplier("bridge.events.retry.multiplier", problems);
         checkBaseUrl(problems);
+        checkCharset("bridge.inbox.csv-charset", problems);
+        checkAmqpUrl(problems);
+        try {
+            webhookSecrets();
+        } catch (IllegalArgumentException e) {
+            problems.add("bridge.events.webhook.secret: " + e.getMessage());
+        }
         for (String key : FOLDER_KEYS) {
             try {
                 Path folder = Path.of(values.get(key));
@@ -227,6 +244,18 @@ public final class BridgeConfig {
         }
     }
 
+    private void checkCharset(String key, List<String> problems) {
+        try {
+            Charset.forName(values.get(key));
+        } catch (IllegalArgumentException e) {
+            problems.add(key + ": '" + values.get(key) + "' is not a charset this Java knows (UTF-8, windows-1252, …)");
+        }
+    }
+
+    public Charset charset(String key) {
+        return Charset.forName(get(key));
+    }
+
     private void checkBaseUrl(List<String> problems) {
         String url = values.get("tikmatrix.base-url");
         try {
@@ -236,6 +265,19 @@ public final class BridgeConfig {
             }
         } catch (IllegalArgumentException e) {
             problems.add("tikmatrix.base-url: '" + url + "' is not a URL (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Checked here so --check reports it; whether the broker answers is found when an amqp: endpoint first sends. */
+    private void checkAmqpUrl(List<String> problems) {
+        String url = values.get("bridge.amqp.url");
+        try {
+            URI uri = URI.create(url);
+            if (!AMQP_SCHEMES.contains(String.valueOf(uri.getScheme()))) {
+                problems.add("bridge.amqp.url: '" + url + "' is not an AMQP URL (" + String.join("://, ", AMQP_SCHEMES) + "://…)");
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add("bridge.amqp.url: '" + url + "' is not a URL (" + e.getMessage() + ")");
         }
     }
 
@@ -272,8 +314,7 @@ public final class BridgeConfig {
     }
 
     /**
-     * How many connections camel-http may keep to TikMatrix (the defaults file's
-     * {@code camel.component.http.connections-per-route}): one per submit thread plus the status poll's and
+     * How many connections camel-http's pool may keep to TikMatrix: one per submit thread plus the status poll's and
      * the licence check's, and never fewer than camel-http's own 20. Async redeliveries, a reading thread
      * that submits a descriptor itself while the pool is busy, and schedule firings call too, and a call that
      * waits longer than {@code tikmatrix.connect-timeout} for a connection fails as if TikMatrix were down.
@@ -288,6 +329,45 @@ public final class BridgeConfig {
      */
     public long licenceCheckIntervalMillis() {
         return duration("bridge.licence.check-interval").toMillis();
+    }
+
+    /**
+     * The HMAC keys of {@code bridge.events.webhook.secret}: none (webhooks go unsigned), one, or two while
+     * rotating, each written {@code whsec_<base64>} as Standard Webhooks receivers expect it.
+     *
+     * @throws IllegalArgumentException saying what is wrong without quoting the secret
+     */
+    public List<byte[]> webhookSecrets() {
+        String value = get("bridge.events.webhook.secret").trim();
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        String[] secrets = value.split(",", -1);
+        if (secrets.length > MAX_WEBHOOK_SECRETS) {
+            throw new IllegalArgumentException("at most " + MAX_WEBHOOK_SECRETS
+                    + " comma-separated secrets (the new one and, while rotating, the old one), got " + secrets.length);
+        }
+        List<byte[]> keys = new ArrayList<>();
+        for (int i = 0; i < secrets.length; i++) {
+            String secret = secrets[i].trim();
+            String which = secrets.length == 1 ? "the secret" : "secret " + (i + 1) + " of " + secrets.length;
+            if (!secret.startsWith(WEBHOOK_SECRET_PREFIX)) {
+                throw new IllegalArgumentException(which + " does not start with " + WEBHOOK_SECRET_PREFIX
+                        + " (Standard Webhooks: whsec_ then the key in base64)");
+            }
+            try {
+                byte[] key = Base64.getDecoder().decode(secret.substring(WEBHOOK_SECRET_PREFIX.length()));
+                if (key.length == 0) {
+                    throw new IllegalArgumentException("empty");
+                }
+                keys.add(key);
+            } catch (IllegalArgumentException e) {
+                // Base64's own message quotes the offending character: a piece of the secret
+                throw new IllegalArgumentException(which + " is not " + WEBHOOK_SECRET_PREFIX
+                        + " followed by a key in base64 (Standard Webhooks)");
+            }
+        }
+        return List.copyOf(keys);
     }
 
     public int integer(String key) {

@@ -53,7 +53,7 @@ public class DeadLetters {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         if (exchange.getContext().isStopping() && !(cause instanceof DescriptorRejectedException)) {
             // a stop ends the retries, not the descriptor: the journal keeps its attempts for the next start
-            LOG.info("{}: left for the next start after {} attempt(s)", s.key(), s.attempts());
+            LOG.debug("{}{}: left for the next start after {} attempt(s)", s.where(), s.key(), s.attempts());
             exchange.setRouteStop(true);
             return;
         }
@@ -89,7 +89,11 @@ public class DeadLetters {
         // masking by field misses a key quoted where no api_key field is, such as in a reason: hidden by value too
         exchange.getMessage().setBody(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(SecretValues.redact(record)));
         exchange.setProperty(DESTINATION, exchange.getContext().resolvePropertyPlaceholders("{{bridge.dead-letter." + key.key() + "}}"));
-        LOG.warn("dead-lettered {} under {} after {} attempt(s): {}", s.key(), key.key(), s.attempts(), rejection.reason());
+        // the place, not the 64-hex key, is what a person looks up; the reason usually starts with it already
+        String reason = rejection.reason().startsWith(s.where()) ? rejection.reason().substring(s.where().length()) : rejection.reason();
+        LOG.warn("{}dead-lettered under {}{}: {}", s.where(), key.key(),
+                s.attempts() > 1 ? " after " + s.attempts() + " attempts" : "", reason);
+        LOG.debug("{}dead-lettered key {}", s.where(), s.key());
     }
 
     static Rejection rejectionOf(Exception e) {

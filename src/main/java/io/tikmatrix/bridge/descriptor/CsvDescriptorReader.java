@@ -37,19 +37,16 @@ final class CsvDescriptorReader extends FileEntryReader {
     }
 
     private Descriptor entry(String[] cells) {
-        String where = fileName + " row " + row;
         if (cells.length != rows.columnCount()) {
-            return unparsable(row, where + ": " + cells.length + " cells where the header has " + rows.columnCount());
+            return unparsable(row, cells.length + " cells where the header has " + rows.columnCount());
         }
         long bytes = utf8Bytes(cells);
         if (bytes > limits.maxDescriptorBytes()) {
-            return tooLarge(row, where, bytes);
+            return tooLarge(row, bytes);
         }
-        try {
-            return descriptor(rows.toBody(cells), row, where);
-        } catch (CsvRowMapper.BadCell e) {
-            return unparsable(row, where + ", " + e.getMessage());
-        }
+        CsvRowMapper.Row mapped = rows.toRow(cells);
+        return mapped.problems().isEmpty() ? descriptor(mapped.body(), row)
+                : rejected(mapped.body(), row, String.join("; ", mapped.problems()));
     }
 
     /** The size of a row as the bytes of its cells, without quotes and delimiters. */

@@ -9,6 +9,8 @@ import io.tikmatrix.bridge.validation.ConfigFieldTypes;
 import io.tikmatrix.bridge.validation.FieldType;
 import io.tikmatrix.bridge.validation.SecretValues;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -26,57 +28,71 @@ final class CsvRowMapper {
         }
     }
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final String SCRIPT_NAME = "script_name";
-    private static final String SCRIPT_CONFIG = "script_config";
+    /** What a row became: its body, with every cell that did not convert kept as written, and what is wrong with it. */
+    record Row(ObjectNode body, List<String> problems) {
+    }
 
-    private final String[] columns;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final CsvColumns columns;
     private final ConfigFieldTypes types;
     private final int scriptNameIndex;
 
     CsvRowMapper(String[] header, ConfigFieldTypes types) {
-        this.columns = new String[header.length];
-        int scriptName = -1;
-        for (int i = 0; i < header.length; i++) {
-            columns[i] = header[i].trim();
-            if (columns[i].equals(SCRIPT_NAME)) {
-                scriptName = i;
-            }
-        }
+        this.columns = new CsvColumns(header, types);
         this.types = types;
-        this.scriptNameIndex = scriptName;
+        this.scriptNameIndex = columns.scriptNameIndex();
     }
 
     int columnCount() {
-        return columns.length;
+        return columns.count();
     }
 
-    /** The body of a row that has exactly {@link #columnCount()} cells; empty cells are left out. */
-    ObjectNode toBody(String[] cells) throws BadCell {
-        String scriptName = scriptNameIndex < 0 ? null : cells[scriptNameIndex];
+    /**
+     * The body of a row that has exactly {@link #columnCount()} cells; empty cells are left out. A cell that
+     * does not convert, or stands in a misspelt column, is a problem of the row but stays in the body as text,
+     * so the row's dead-letter record can be fixed and replayed.
+     */
+    Row toRow(String[] cells) {
+        String scriptName = scriptNameIndex < 0 ? null : cells[scriptNameIndex].trim();
+        CsvColumns.Column[] named = columns.forScript(scriptName);
         ObjectNode body = NODES.objectNode();
         ObjectNode config = NODES.objectNode();
         ObjectNode configColumns = NODES.objectNode();
-        for (int i = 0; i < columns.length; i++) {
-            String column = columns[i];
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < named.length; i++) {
+            String column = named[i].name();
             String value = cells[i];
             if (column.isEmpty() || value.isBlank()) {
                 continue;
             }
-            switch (column) {
-                case "serials", "usernames" -> body.set(column, list(value));
-                case SCRIPT_NAME, "start_time", "id" -> body.put(column, value);
-                case "enable_multi_account" -> body.put(column, bool(column, value));
-                case SCRIPT_CONFIG -> config.setAll(object(column, value));
-                default -> configColumns.set(column, convert(column, value, types.typeOf(scriptName, column)));
+            if (named[i].misspelt()) {
+                problems.add("column " + column + " is not a field of " + scriptName + "; did you mean `" + named[i].meant() + "`?");
+                // kept as written in the record: a misspelt chatgpt_settings may hold a key
+                SecretValues.rememberInText(value);
+                configColumns.put(column, value);
+                continue;
+            }
+            try {
+                switch (column) {
+                    case "serials", "usernames" -> body.set(column, list(value));
+                    case CsvColumns.SCRIPT_NAME, "start_time", "id" -> body.put(column, value);
+                    case "enable_multi_account" -> body.put(column, bool(column, value));
+                    case CsvColumns.SCRIPT_CONFIG -> config.setAll(object(column, value));
+                    default -> configColumns.set(column, convert(column, value, types.typeOf(scriptName, column)));
+                }
+            } catch (BadCell e) {
+                problems.add(e.getMessage());
+                (CsvColumns.TOP_LEVEL.contains(column) && !CsvColumns.SCRIPT_CONFIG.equals(column) ? body : configColumns)
+                        .put(column, value);
             }
         }
         // a column names one field precisely, so it wins over the same field inside a script_config cell
         config.setAll(configColumns);
         if (!config.isEmpty()) {
-            body.set(SCRIPT_CONFIG, config);
+            body.set(CsvColumns.SCRIPT_CONFIG, config);
         }
-        return body;
+        return new Row(body, problems);
     }
 
     private static JsonNode convert(String column, String value, FieldType type) throws BadCell {

@@ -8,7 +8,7 @@ import io.tikmatrix.bridge.validation.SecretValues;
  * One create-task request on its way through the bridge.
  *
  * @param body    the descriptor as the user wrote it (may hold their own {@code id}); null when the
- *                row could not even be parsed
+ *                entry could not even be parsed
  * @param source  where it came from
  * @param key     the idempotency key (README, "Descriptors"): the user's {@code id}, or file name + SHA-256 + position,
  *                or {@code schedule:<name>@<fire time>}
@@ -35,5 +35,11 @@ public record Descriptor(ObjectNode body, Source source, String key, Rejection p
 
     public static Descriptor unparsable(Source source, String key, Rejection problem) {
         return new Descriptor(null, source, key, problem, false);
+    }
+
+    /** Read, but not to be sent as it is (a CSV cell that did not convert): dead-lettered with its body, for replay. */
+    public static Descriptor rejected(ObjectNode body, Source source, String key, Rejection problem) {
+        SecretValues.rememberIn(body);
+        return new Descriptor(body, source, key, problem, false);
     }
 }

@@ -32,7 +32,7 @@ public final class DescriptorReaders {
             }
             case JSON_LINES -> new JsonLinesDescriptorReader(
                     new BoundedLines(Files.newInputStream(file), limits.maxDescriptorBytes()), name, sha256, limits);
-            case CSV -> new CsvDescriptorReader(Utf8Text.open(file), name, sha256, types, limits);
+            case CSV -> new CsvDescriptorReader(InboxText.open(file, inspection.charset()), name, sha256, types, limits);
         };
     }
 
@@ -48,7 +48,7 @@ public final class DescriptorReaders {
         if (inspection.size() >= DEAD_LETTER_RECORD_MAX_BYTES) {
             return null;
         }
-        try (BufferedReader text = Utf8Text.open(file)) {
+        try (BufferedReader text = InboxText.open(file, inspection.charset())) {
             return DescriptorJson.WHOLE_VALUE.readTree(text);
         }
     }

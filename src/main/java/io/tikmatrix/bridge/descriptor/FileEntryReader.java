@@ -36,13 +36,11 @@ abstract class FileEntryReader implements DescriptorReader {
     /**
      * The entry as a descriptor, or as a 40001 dead letter naming its first text field longer than
      * {@code bridge.inbox.max-field-length}.
-     *
-     * @param where the file and position as reasons name them, e.g. "orders.json index 3"
      */
-    protected Descriptor descriptor(ObjectNode body, long position, String where) {
+    protected Descriptor descriptor(ObjectNode body, long position) {
         String tooLong = longField(body, "");
         if (tooLong != null) {
-            return unparsable(position, where + ": field " + tooLong + " characters, more than bridge.inbox.max-field-length ("
+            return rejected(body, position, "field " + tooLong + " characters, more than bridge.inbox.max-field-length ("
                     + limits.maxFieldLength() + ")");
         }
         return Descriptor.of(body, Source.file(fileName, position),
@@ -50,8 +48,8 @@ abstract class FileEntryReader implements DescriptorReader {
     }
 
     /** An entry over {@code bridge.inbox.max-descriptor-size}, set aside without being read into memory. */
-    protected Descriptor tooLarge(long position, String where, long bytes) {
-        return unparsable(position, where + ": descriptor of " + bytes + " bytes, more than bridge.inbox.max-descriptor-size ("
+    protected Descriptor tooLarge(long position, long bytes) {
+        return unparsable(position, "descriptor of " + bytes + " bytes, more than bridge.inbox.max-descriptor-size ("
                 + limits.maxDescriptorBytes() + ")");
     }
 
@@ -77,10 +75,24 @@ abstract class FileEntryReader implements DescriptorReader {
         return null;
     }
 
-    /** An entry that cannot be sent; its reason must name the file and position so a person can fix it. */
-    protected Descriptor unparsable(long position, String reason) {
-        return Descriptor.unparsable(Source.file(fileName, position),
-                DescriptorKeys.forFileEntry(null, fileName, sha256, position), Rejection.of(DeadLetterKey.INVALID_PARAMETERS, reason));
+    /**
+     * An entry that cannot be sent and has no body to keep; its reason names the place ({@link Source#place()})
+     * so a person can fix it.
+     */
+    protected Descriptor unparsable(long position, String problem) {
+        Source source = Source.file(fileName, position);
+        return Descriptor.unparsable(source, DescriptorKeys.forFileEntry(null, fileName, sha256, position),
+                Rejection.of(DeadLetterKey.INVALID_PARAMETERS, source.place() + ": " + problem));
+    }
+
+    /**
+     * An entry read into a body that cannot be sent as it is: the dead-letter record keeps the body, so it can be
+     * fixed and replayed under the same key.
+     */
+    protected Descriptor rejected(ObjectNode body, long position, String problem) {
+        Source source = Source.file(fileName, position);
+        return Descriptor.rejected(body, source, DescriptorKeys.forFileEntry(body, fileName, sha256, position),
+                Rejection.of(DeadLetterKey.INVALID_PARAMETERS, source.place() + ": " + problem));
     }
 
     @Override

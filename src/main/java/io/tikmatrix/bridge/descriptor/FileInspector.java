@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import io.tikmatrix.bridge.validation.SecretMasker;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -25,26 +27,57 @@ public final class FileInspector {
 
     private static final int SCAN_CHARS = 8192;
 
+    private final Charset csvCharset;
+
+    /** Every file read as UTF-8. */
+    public FileInspector() {
+        this(StandardCharsets.UTF_8);
+    }
+
+    /** @param csvCharset {@code bridge.inbox.csv-charset}: what CSV files are read as; JSON is UTF-8 by its standard */
+    public FileInspector(Charset csvCharset) {
+        this.csvCharset = csvCharset;
+    }
+
     public Inspection inspect(Path file) throws IOException, UnreadableFileException {
         String name = file.getFileName().toString();
         InboxFileKind kind = InboxFileKind.of(name).orElseThrow(
                 () -> new UnreadableFileException(name + ": not a .json, .jsonl, .ndjson or .csv file"));
+        Charset charset = kind == InboxFileKind.CSV ? csvCharset : StandardCharsets.UTF_8;
         MessageDigest sha256 = sha256();
-        try (StrictUtf8InputStream bytes = new StrictUtf8InputStream(new DigestInputStream(Files.newInputStream(file), sha256));
-             BufferedReader text = Utf8Text.reader(bytes)) {
-            switch (kind) {
+        try (StrictTextInputStream bytes = new StrictTextInputStream(new DigestInputStream(Files.newInputStream(file), sha256), charset);
+             BufferedReader text = InboxText.reader(bytes, charset)) {
+            long entries = switch (kind) {
                 case JSON -> checkJson(name, text);
                 case JSON_LINES -> checkJsonLines(name, text);
                 case CSV -> checkCsv(name, text);
-            }
-            return new Inspection(kind, HexFormat.of().formatHex(sha256.digest()), bytes.byteCount());
-        } catch (StrictUtf8InputStream.MalformedUtf8Exception e) {
-            throw new UnreadableFileException(name + ": " + e.getMessage());
+            };
+            return new Inspection(kind, HexFormat.of().formatHex(sha256.digest()), bytes.byteCount(), charset, entries);
+        } catch (StrictTextInputStream.MalformedTextException e) {
+            throw new UnreadableFileException(name + ": " + e.getMessage() + howToFix(kind, charset));
         }
     }
 
-    /** One object, or one array; array elements that are not objects are the reader's per-position problem. */
-    private static void checkJson(String name, BufferedReader text) throws IOException, UnreadableFileException {
+    /**
+     * Excel's "CSV (Comma delimited)" writes the Windows code page, not UTF-8: the first accented letter or
+     * curly quote then stops the file, and the user needs the way out, not only the byte.
+     */
+    private static String howToFix(InboxFileKind kind, Charset charset) {
+        if (kind != InboxFileKind.CSV) {
+            return "; save the file as UTF-8";
+        }
+        return StandardCharsets.UTF_8.equals(charset)
+                ? "; in Excel, save it as \"CSV UTF-8 (Comma delimited)\", or set bridge.inbox.csv-charset=windows-1252"
+                        + " for Excel's \"CSV (Comma delimited)\""
+                : "; set bridge.inbox.csv-charset to the charset the file was saved in, or save it as \"CSV UTF-8\"";
+    }
+
+    /**
+     * One object, or one array; array elements that are not objects are the reader's per-position problem.
+     *
+     * @return the number of entries: 1 for an object, the array's length for an array
+     */
+    private static long checkJson(String name, BufferedReader text) throws IOException, UnreadableFileException {
         try (JsonParser parser = DescriptorJson.MAPPER.createParser(text)) {
             try {
                 JsonToken first = parser.nextToken();
@@ -54,11 +87,19 @@ public final class FileInspector {
                 if (first != JsonToken.START_OBJECT && first != JsonToken.START_ARRAY) {
                     throw new UnreadableFileException(name + ": the JSON is neither an object nor an array");
                 }
-                parser.skipChildren();
+                long entries = 1;
+                if (first == JsonToken.START_ARRAY) {
+                    for (entries = 0; parser.nextToken() != JsonToken.END_ARRAY; entries++) {
+                        parser.skipChildren();
+                    }
+                } else {
+                    parser.skipChildren();
+                }
                 if (parser.nextToken() != null) {
                     throw new UnreadableFileException(name + ": more than one JSON value, the second"
                             + DescriptorJson.lineAndColumn(parser.currentTokenLocation()));
                 }
+                return entries;
             } catch (JsonEOFException e) {
                 throw new UnreadableFileException(name + ": truncated JSON" + DescriptorJson.lineAndColumn(e.getLocation()));
             } catch (StreamConstraintsException e) {
@@ -77,30 +118,44 @@ public final class FileInspector {
                 ? "malformed value of " + SecretMasker.SECRET_FIELD : e.getOriginalMessage();
     }
 
-    /** Lines are judged one by one when read; here the file only has to hold something besides blank lines. */
-    private static void checkJsonLines(String name, BufferedReader text) throws IOException, UnreadableFileException {
-        boolean content = false;
+    /**
+     * Lines are judged one by one when read; here the file only has to hold something besides blank lines.
+     *
+     * @return the number of lines that are not blank
+     */
+    private static long checkJsonLines(String name, BufferedReader text) throws IOException, UnreadableFileException {
+        long entries = 0;
+        boolean lineHasContent = false;
         char[] chunk = new char[SCAN_CHARS];
         for (int n = text.read(chunk); n >= 0; n = text.read(chunk)) {
-            for (int i = 0; i < n && !content; i++) {
-                content = !Character.isWhitespace(chunk[i]);
+            for (int i = 0; i < n; i++) {
+                if (chunk[i] == '\n') {
+                    entries += lineHasContent ? 1 : 0;
+                    lineHasContent = false;
+                } else if (!lineHasContent && !Character.isWhitespace(chunk[i])) {
+                    lineHasContent = true;
+                }
             }
         }
-        if (!content) {
+        entries += lineHasContent ? 1 : 0;
+        if (entries == 0) {
             throw new UnreadableFileException(name + ": empty");
         }
+        return entries;
     }
 
-    private static void checkCsv(String name, BufferedReader text) throws IOException, UnreadableFileException {
+    /** @return the number of rows after the header that are not blank */
+    private static long checkCsv(String name, BufferedReader text) throws IOException, UnreadableFileException {
         try (MappingIterator<String[]> records = CsvDialect.records(text)) {
             boolean headerBlank = !records.hasNextValue() || CsvDialect.isBlank(records.nextValue());
-            boolean content = !headerBlank;
+            long entries = 0;
             while (records.hasNextValue()) {
-                content |= !CsvDialect.isBlank(records.nextValue());
+                entries += CsvDialect.isBlank(records.nextValue()) ? 0 : 1;
             }
             if (headerBlank) {
-                throw new UnreadableFileException(name + (content ? ": no header row" : ": empty"));
+                throw new UnreadableFileException(name + (entries > 0 ? ": no header row" : ": empty"));
             }
+            return entries;
         } catch (JsonProcessingException e) {
             throw new UnreadableFileException(name + ": not valid CSV" + DescriptorJson.lineAndColumn(e.getLocation())
                     + ": " + e.getOriginalMessage());

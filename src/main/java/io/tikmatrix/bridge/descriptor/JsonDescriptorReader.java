@@ -12,7 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A {@code .json} file: one descriptor at position 0, or an array whose elements are read one at a time.
+ * A {@code .json} file: one descriptor at position 0, or an array whose elements are read one at a time, positioned
+ * by array index.
  * One parser only frames the elements: it skips over each without keeping its values, and so learns the
  * element's bytes. Only an element within {@code bridge.inbox.max-descriptor-size} is then read from those
  * bytes, so a 50 MB element costs the memory of none.
@@ -57,19 +58,18 @@ final class JsonDescriptorReader extends FileEntryReader {
     }
 
     private Descriptor entry(long position) throws IOException {
-        String where = fileName + " index " + position;
         JsonToken first = framing.currentToken();
         if (first != JsonToken.START_OBJECT) {
             framing.skipChildren();
-            return unparsable(position, where + ": not a JSON object (found " + typeName(first) + ")");
+            return unparsable(position, "not a JSON object (found " + typeName(first) + ")");
         }
         long start = framing.currentTokenLocation().getByteOffset();
         framing.skipChildren();
         long size = framing.currentLocation().getByteOffset() - start;
         if (size > limits.maxDescriptorBytes()) {
-            return tooLarge(position, where, size);
+            return tooLarge(position, size);
         }
-        return descriptor((ObjectNode) DescriptorJson.WHOLE_VALUE.readTree(bytes(start, (int) size)), position, where);
+        return descriptor((ObjectNode) DescriptorJson.WHOLE_VALUE.readTree(bytes(start, (int) size)), position);
     }
 
     /** The element's bytes, read again from the file by offset; the framing parser reads on undisturbed. */

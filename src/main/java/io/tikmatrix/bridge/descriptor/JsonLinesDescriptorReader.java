@@ -21,23 +21,22 @@ final class JsonLinesDescriptorReader extends FileEntryReader {
     protected Descriptor readNext() throws IOException {
         for (BoundedLines.Line line = lines.next(); line != null; line = lines.next()) {
             lineNumber++;
-            String where = fileName + " line " + lineNumber;
             if (line.text() == null) {
-                return tooLarge(lineNumber, where, line.bytes());
+                return tooLarge(lineNumber, line.bytes());
             }
             if (!line.text().isBlank()) {
-                return entry(line.text(), where);
+                return entry(line.text());
             }
         }
         return null;
     }
 
-    private Descriptor entry(String line, String where) {
+    private Descriptor entry(String line) {
         String problem;
         try {
             JsonNode value = DescriptorJson.WHOLE_VALUE.readTree(line);
             if (value instanceof ObjectNode body) {
-                return descriptor(body, lineNumber, where);
+                return descriptor(body, lineNumber);
             }
             problem = "found " + DescriptorJson.typeName(value);
         } catch (JsonProcessingException e) {
@@ -45,6 +44,6 @@ final class JsonLinesDescriptorReader extends FileEntryReader {
         }
         // the parser's message may quote a piece of the line: a key in it must be known before the reason is made
         SecretValues.rememberInText(line);
-        return unparsable(lineNumber, where + ": not a JSON object (" + problem + ")");
+        return unparsable(lineNumber, "not a JSON object (" + problem + ")");
     }
 }

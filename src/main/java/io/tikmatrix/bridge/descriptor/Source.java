@@ -21,6 +21,22 @@ public record Source(String file, Long position, String schedule, String fireTim
         return file != null;
     }
 
+    /**
+     * Where it came from in the user's words, for reasons and logs: {@code orders.csv row 4} (the header is row 1,
+     * as a spreadsheet numbers it), {@code orders.jsonl line 3}, {@code orders.json item 2} (counted from 1, while
+     * {@link #position} and the key keep the array index), or {@code schedule morning-warmup at <fire time>}.
+     */
+    public String place() {
+        if (!isFile()) {
+            return "schedule " + schedule + " at " + fireTime;
+        }
+        return file + InboxFileKind.of(file).map(kind -> switch (kind) {
+            case CSV -> " row " + position;
+            case JSON_LINES -> " line " + position;
+            case JSON -> " item " + (position + 1);
+        }).orElse(" position " + position);
+    }
+
     public ObjectNode toJson() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         if (isFile()) {

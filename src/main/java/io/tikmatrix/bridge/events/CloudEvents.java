@@ -9,8 +9,11 @@ import io.tikmatrix.bridge.store.TrackedTask;
 import io.tikmatrix.bridge.tracking.StatusText;
 import io.tikmatrix.bridge.tracking.TransitionEvents;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The CloudEvents 1.0 JSON documents the bridge publishes (README, "Status events"), written by hand with Jackson:
@@ -22,6 +25,38 @@ public final class CloudEvents implements TransitionEvents {
     public static final String STATUS_CHANGED = "tikmatrix.task.status.changed";
     public static final String TASK_MISSING = "tikmatrix.task.missing";
     public static final String DESCRIPTOR_DEAD_LETTERED = "tikmatrix.descriptor.dead_lettered";
+
+    /**
+     * The content type of an event in structured mode, written the way every mainstream consumer accepts it:
+     * the JavaScript SDK compares it as a string and knows {@code charset=utf-8} in lower case only.
+     */
+    public static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json; charset=utf-8";
+
+    private static final String DATA = "data";
+    private static final String DATA_CONTENT_TYPE = "datacontenttype";
+
+    /**
+     * An event in binary mode: its context attributes, which a binding puts in the transport's headers, and
+     * its data alone as the message, of the type {@code datacontenttype} says.
+     */
+    record Binary(Map<String, String> attributes, String contentType, byte[] data) {
+    }
+
+    /** @param structured an event document as this class writes it */
+    static Binary binary(byte[] structured) {
+        try {
+            JsonNode event = Json.MAPPER.readTree(structured);
+            Map<String, String> attributes = new LinkedHashMap<>();
+            event.properties().forEach(field -> {
+                if (!field.getKey().equals(DATA) && !field.getKey().equals(DATA_CONTENT_TYPE) && !field.getValue().isNull()) {
+                    attributes.put(field.getKey(), field.getValue().asText());
+                }
+            });
+            return new Binary(attributes, event.path(DATA_CONTENT_TYPE).asText(), Json.MAPPER.writeValueAsBytes(event.get(DATA)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** Id {@code <task_id>-<status>}: a consumer that sees it twice may drop the second. */
     @Override
@@ -59,8 +94,8 @@ public final class CloudEvents implements TransitionEvents {
         event.put("type", type);
         event.put("subject", subject);
         event.put("time", time.toString());
-        event.put("datacontenttype", "application/json");
-        event.set("data", data);
+        event.put(DATA_CONTENT_TYPE, "application/json");
+        event.set(DATA, data);
         return event;
     }
 

@@ -10,7 +10,7 @@ import java.util.Locale;
  * the headers each event carries, and how an answer is judged. Everything else (outbox, order, retry,
  * dead letters) is the same for all kinds.
  *
- * <p>To add a kind, implement this and add its scheme to {@link #forUri}.
+ * <p>To add a kind, implement this and add its scheme, with its CloudEvents mode, to {@link #forUri}.
  */
 public interface EndpointKind {
 
@@ -27,14 +27,28 @@ public interface EndpointKind {
         return Outcome.DELIVERED;
     }
 
+    /**
+     * The one list of transports: each scheme's kind and its CloudEvents mode, the one its consumers expect
+     * unless the URI's {@code ?mode=} says otherwise.
+     */
     static EndpointKind forUri(String uri, WebhookSignature signature) {
         String scheme = scheme(uri);
         return switch (scheme) {
-            case "file" -> new FileEndpoint();
-            case "http", "https" -> new WebhookEndpoint(signature);
-            case "kafka" -> new KafkaEndpoint();
-            case "jms" -> new JmsEndpoint();
-            default -> new PlainEndpoint();
+            case "http", "https" -> new WebhookEndpoint(EventMode.orDefault(uri, EventMode.STRUCTURED), signature);
+            case "kafka" -> new KafkaEndpoint(EventMode.orDefault(uri, EventMode.BINARY));
+            case "amqp" -> new AmqpEndpoint(EventMode.orDefault(uri, EventMode.BINARY));
+            case "jms" -> {
+                EventMode.requireOnly(uri, EventMode.STRUCTURED, "JMS has no CloudEvents binding; events go structured");
+                yield new JmsEndpoint();
+            }
+            case "file" -> {
+                EventMode.requireOnly(uri, EventMode.STRUCTURED, "a file holds the whole event");
+                yield new FileEndpoint();
+            }
+            default -> {
+                EventMode.requireOnly(uri, EventMode.STRUCTURED, scheme + ": has no CloudEvents binding; events go structured");
+                yield new PlainEndpoint();
+            }
         };
     }
 

@@ -46,8 +46,9 @@ public record EventEndpoint(String uri, String name, EndpointKind kind, String d
         return safe.length() <= 120 ? safe : safe.substring(0, 120);
     }
 
+    /** The URI Camel sends to: the configured one without the bridge's own {@code mode}, plus the kind's options. */
     public String deliveryUri() {
-        return kind.deliveryUri(uri);
+        return kind.deliveryUri(EventMode.withoutOption(uri));
     }
 
     public String routeId() {

@@ -4,18 +4,26 @@ import io.tikmatrix.bridge.store.OutboxRow;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import java.nio.charset.StandardCharsets;
+
 /**
- * {@code http:}/{@code https:} webhooks: a POST of the event in structured CloudEvents mode, signed when
- * a secret is configured. 2xx delivers; a 4xx other than 408 and 429 says the receiver will never take
- * this event, so it is dead-lettered; anything else (5xx, 408, 429) is worth another try.
+ * {@code http:}/{@code https:} webhooks: a POST of the event by the CloudEvents HTTP binding, structured
+ * (the default: the whole document, which most receivers expect) or binary ({@code ce-*} headers, the data as
+ * the body), with the Standard Webhooks headers, signed when a secret is configured. 2xx delivers; a 4xx other
+ * than 408 and 429 says the receiver will never take this event, so it is dead-lettered; anything else (5xx,
+ * 408, 429) is worth another try.
  */
 final class WebhookEndpoint implements EndpointKind {
 
-    static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+    static final String ATTRIBUTE_PREFIX = "ce-";
 
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private final EventMode mode;
     private final WebhookSignature signature;
 
-    WebhookEndpoint(WebhookSignature signature) {
+    WebhookEndpoint(EventMode mode, WebhookSignature signature) {
+        this.mode = mode;
         this.signature = signature;
     }
 
@@ -28,9 +36,16 @@ final class WebhookEndpoint implements EndpointKind {
     @Override
     public void prepare(Message message, OutboxRow row) {
         message.setHeader(Exchange.HTTP_METHOD, "POST");
-        message.setHeader(Exchange.CONTENT_TYPE, CONTENT_TYPE);
-        signature.sign(message.getBody(byte[].class))
-                .ifPresent(value -> message.setHeader(WebhookSignature.HEADER, value));
+        if (mode == EventMode.BINARY) {
+            CloudEvents.Binary event = CloudEvents.binary(message.getBody(byte[].class));
+            event.attributes().forEach((name, value) -> message.setHeader(ATTRIBUTE_PREFIX + name, percentEncoded(value)));
+            message.setHeader(Exchange.CONTENT_TYPE, event.contentType());
+            message.setBody(event.data());
+        } else {
+            message.setHeader(Exchange.CONTENT_TYPE, CloudEvents.STRUCTURED_CONTENT_TYPE);
+        }
+        // what is signed is the body as it goes out, in either mode
+        signature.sign(message, row.eventId(), message.getBody(byte[].class));
     }
 
     @Override
@@ -43,5 +58,22 @@ final class WebhookEndpoint implements EndpointKind {
             return Outcome.REJECTED;
         }
         return Outcome.RETRY;
+    }
+
+    /**
+     * As the HTTP binding asks of a {@code ce-*} value: space, {@code "}, {@code %} and everything outside
+     * printable ASCII percent-encoded as UTF-8 (a dead letter's subject is its key, which may hold any file name).
+     */
+    static String percentEncoded(String value) {
+        StringBuilder encoded = new StringBuilder(value.length());
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if (c > ' ' && c <= '~' && c != '"' && c != '%') {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            }
+        }
+        return encoded.toString();
     }
 }

@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 
 /**
  * The steps of the inbox route: take a file into a private copy, inspect the copy whole, stream its
@@ -94,9 +93,10 @@ public class InboxFiles {
         Taken taken = exchange.getProperty(TAKEN, Taken.class);
         Inspection inspection = inspector.inspect(taken.copy());
         exchange.setProperty(INSPECTION, inspection);
-        exchange.setProperty(ReceiptWriter.PROPERTY, new ReceiptWriter(
-                names.receipt(taken.dropName()), taken.copy().getFileName().toString(), inspection.sha256(), clock));
-        LOG.info("reading {} ({} {}, {} bytes)", taken.dropName(), inspection.kind(), inspection.sha256().substring(0, 12), inspection.size());
+        exchange.setProperty(ReceiptWriter.PROPERTY, new ReceiptWriter(names.receipt(taken.dropName()),
+                taken.copy().getFileName().toString(), taken.dropName(), inspection.entries(), inspection.sha256(), clock));
+        LOG.debug("reading {} ({} {}, {} bytes, {} entries)", taken.dropName(), inspection.kind(), inspection.sha256().substring(0, 12),
+                inspection.size(), inspection.entries());
     }
 
     public DescriptorReader descriptors(Exchange exchange) throws IOException {
@@ -105,9 +105,7 @@ public class InboxFiles {
     }
 
     public void finishReceipt(Exchange exchange) {
-        ReceiptWriter receipt = exchange.getProperty(ReceiptWriter.PROPERTY, ReceiptWriter.class);
-        Map<String, Long> summary = receipt.finish();
-        LOG.info("done {}: {}", exchange.getProperty(TAKEN, Taken.class).dropName(), summary);
+        exchange.getProperty(ReceiptWriter.PROPERTY, ReceiptWriter.class).finish();
     }
 
     /**

@@ -6,6 +6,8 @@ import io.tikmatrix.bridge.config.OwnerOnly;
 import io.tikmatrix.bridge.json.Json;
 import io.tikmatrix.bridge.submit.ReceiptLine;
 import io.tikmatrix.bridge.validation.SecretValues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -24,10 +30,16 @@ import java.util.TreeMap;
  * only when complete (written beside it, then moved), so a reader never sees half a receipt.
  * Descriptors finish out of order (calls run in parallel, some retry); lines wait here until those
  * before them are written, so the receipt reads in file order while only the out-of-order ones are held.
+ * As it counts the outcomes it tells the console how far a long file got, every {@link #PROGRESS_EVERY}, in
+ * one line instead of one per descriptor.
  */
 public class ReceiptWriter implements AutoCloseable {
 
     public static final String PROPERTY = "tikmatrixReceipt";
+
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReceiptWriter.class);
 
     private enum Count { submitted, dead_lettered, duplicate }
 
@@ -35,6 +47,10 @@ public class ReceiptWriter implements AutoCloseable {
     private final Path partial;
     private final JsonGenerator out;
     private final Clock clock;
+    private final String dropName;
+    private final long entries;
+    private final Instant started;
+    private Instant nextProgress;
     private final Map<Count, Long> counts = new EnumMap<>(Count.class);
     private final NavigableMap<Integer, ReceiptLine> waiting = new TreeMap<>();
     private int nextIndex;
@@ -42,10 +58,16 @@ public class ReceiptWriter implements AutoCloseable {
     /**
      * @param target   where the finished receipt goes
      * @param fileName the name the file had in the inbox
+     * @param dropName the name the console calls it by (see {@link DropNames})
+     * @param entries  how many descriptors the file holds, as inspection counted them
      */
-    public ReceiptWriter(Path target, String fileName, String sha256, Clock clock) {
+    public ReceiptWriter(Path target, String fileName, String dropName, long entries, String sha256, Clock clock) {
         this.target = target;
         this.clock = clock;
+        this.dropName = dropName;
+        this.entries = entries;
+        this.started = clock.instant();
+        this.nextProgress = started.plus(PROGRESS_EVERY);
         this.partial = partial(target);
         try {
             Files.createDirectories(target.getParent());
@@ -77,6 +99,15 @@ public class ReceiptWriter implements AutoCloseable {
 
     /** @param index the descriptor's place in the file, counting from 0 without gaps */
     public synchronized void append(int index, ReceiptLine line) {
+        counts.merge(Count.valueOf(line.outcome().replace('-', '_')), 1L, Long::sum);
+        Instant now = clock.instant();
+        if (!now.isBefore(nextProgress)) {
+            nextProgress = now.plus(PROGRESS_EVERY);
+            long done = counts.values().stream().mapToLong(Long::longValue).sum();
+            double seconds = Math.max(0.001, Duration.between(started, now).toMillis() / 1000.0);
+            LOG.info("{} {}/{} {}, {}/s", dropName, number(counts.get(Count.submitted)), number(entries),
+                    tally(false), number(Math.round(done / seconds)));
+        }
         waiting.put(index, line);
         while (!waiting.isEmpty() && waiting.firstKey() == nextIndex) {
             write(waiting.pollFirstEntry().getValue());
@@ -90,11 +121,24 @@ public class ReceiptWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write receipt " + partial, e);
         }
-        counts.merge(Count.valueOf(line.outcome().replace('-', '_')), 1L, Long::sum);
     }
 
-    /** @return the counts per outcome, as the receipt's summary has them */
-    public synchronized Map<String, Long> finish() {
+    /** "4,200 submitted, 3 dead-lettered, 1 duplicate", duplicates only when there are some; the count of submitted ones can lead. */
+    private String tally(boolean withSubmitted) {
+        StringBuilder text = new StringBuilder(withSubmitted ? number(counts.get(Count.submitted)) + " " : "").append("submitted, ")
+                .append(number(counts.get(Count.dead_lettered))).append(" dead-lettered");
+        if (counts.get(Count.duplicate) > 0) {
+            text.append(", ").append(number(counts.get(Count.duplicate))).append(" duplicate");
+        }
+        return text.toString();
+    }
+
+    private static String number(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** Writes the summary, the counts per outcome, and moves the receipt into place. */
+    public synchronized void finish() {
         if (!waiting.isEmpty()) {
             throw new IllegalStateException("receipt " + target + " misses the line of descriptor " + nextIndex);
         }
@@ -112,9 +156,8 @@ public class ReceiptWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot finish receipt " + target, e);
         }
-        Map<String, Long> summary = new java.util.LinkedHashMap<>();
-        counts.forEach((k, v) -> summary.put(k.name(), v));
-        return summary;
+        LOG.info("done {} in {}: {}", dropName, Duration.between(started, clock.instant()).truncatedTo(ChronoUnit.MILLIS)
+                .toString().substring(2).toLowerCase(Locale.ROOT), tally(true));
     }
 
     /** Drops a receipt that will not be finished: the file stays in the inbox and is read again. */

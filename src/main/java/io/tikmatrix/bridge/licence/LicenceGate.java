@@ -10,6 +10,10 @@ import org.apache.camel.support.RoutePolicySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,9 +58,35 @@ public class LicenceGate extends RoutePolicySupport {
         }
     }
 
+    /**
+     * Names the host and port and what went wrong in words, not the HTTP client's message: that repeats the URL,
+     * whose slashes Camel's health endpoint shows escaped twice ({@code http:\\/\\/…}).
+     */
     public void onUnreachable(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        change(State.HELD_UNREACHABLE, "TikMatrix cannot be reached: " + (e == null ? "?" : e.getClass().getSimpleName() + ": " + e.getMessage()));
+        change(State.HELD_UNREACHABLE, "TikMatrix cannot be reached" + at(exchange.getProperty(Exchange.FAILURE_ENDPOINT, String.class))
+                + ": " + problem(e));
+    }
+
+    private static String problem(Exception e) {
+        if (e instanceof ConnectException) {
+            return "connection refused (is TikMatrix running?)";
+        }
+        if (e instanceof SocketTimeoutException) {
+            return "no answer in time";
+        }
+        if (e instanceof UnknownHostException) {
+            return "unknown host";
+        }
+        return e == null ? "?" : e.getClass().getSimpleName();
+    }
+
+    private static String at(String endpointUri) {
+        try {
+            return endpointUri == null ? "" : " at " + URI.create(endpointUri).getAuthority();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     /** A call was answered 40301: hold at once, without waiting for the next scheduled check. */

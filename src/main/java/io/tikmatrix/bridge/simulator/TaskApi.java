@@ -133,6 +133,6 @@ final class TaskApi {
     private static void logCreated(Task task) {
         String on = task.serial() != null ? task.serial() : task.username();
         String target = task.target() == null ? "" : " (" + task.target() + ")";
-        LOG.info("simulator: created task {} {} on {}{}", task.id(), task.scriptName(), on, target);
+        LOG.debug("simulator: created task {} {} on {}{}", task.id(), task.scriptName(), on, target);
     }
 }

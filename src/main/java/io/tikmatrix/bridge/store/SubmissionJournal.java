@@ -71,8 +71,18 @@ public class SubmissionJournal {
                         + " state VARCHAR(16) NOT NULL,"
                         + " task_ids VARCHAR(8000),"
                         + " withheld_descriptor VARCHAR(100000),"
-                        + " updated_at TIMESTAMP NOT NULL)",
-                // added with reconciliation: a store written by an earlier version gains them in place
+                        + " updated_at TIMESTAMP NOT NULL,"
+                        + " claim_owner VARCHAR(64),"
+                        + " lease_until TIMESTAMP,"
+                        + " attempts INT DEFAULT 0 NOT NULL,"
+                        + " first_attempt_at TIMESTAMP,"
+                        + " last_attempt_at TIMESTAMP,"
+                        + " may_have_reached BOOLEAN DEFAULT FALSE NOT NULL,"
+                        + " highest_task_id_before BIGINT,"
+                        + " dead_letter_key VARCHAR(32),"
+                        + " candidate_task_ids VARCHAR(8000))",
+                // added with reconciliation: a store written by an earlier version gains them in place. A new
+                // store is made whole above, since each column added to a table copies it
                 "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS claim_owner VARCHAR(64)",
                 "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS lease_until TIMESTAMP",
                 "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS attempts INT DEFAULT 0 NOT NULL",

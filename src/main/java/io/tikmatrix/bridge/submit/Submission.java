@@ -50,14 +50,10 @@ public final class Submission {
         return descriptor.source();
     }
 
-    /** "orders.csv position 4: " — so a reason says where to look. */
+    /** "orders.csv row 4: " — so a reason says where to look, in the user's words. */
     public String where() {
         Source source = source();
-        if (source == null) {
-            return "";
-        }
-        return source.isFile() ? source.file() + " position " + source.position() + ": "
-                : "schedule " + source.schedule() + " at " + source.fireTime() + ": ";
+        return source == null ? "" : source.place() + ": ";
     }
 
     /** Picks up where a bridge that stopped or died left this key: its attempts count against the same budget. */

@@ -36,6 +36,7 @@ public class SubmitSteps {
     private final LongSupplier highestTaskId;
     private final Outcomes outcomes;
     private final Clock clock;
+    private final SaidOnce unknownFieldsWarned = new SaidOnce();
 
     /** @param highestTaskId the highest task id known, written down with each claim (see Reconciliation) */
     public SubmitSteps(SubmissionJournal journal, DescriptorValidator validator, TaskTracker tracker, RetrySchedule retry,
@@ -72,12 +73,12 @@ public class SubmitSteps {
             outcomes.record(s, ReceiptLine.deadLettered(s.source(), s.key(), new Rejection(earlier.deadLetterKey(), null,
                     s.where() + "dead-lettered before under " + earlier.deadLetterKey() + "; drop its dead-letter record into the"
                             + " inbox to submit it again")));
-            LOG.info("{}: dead-lettered before under {}; not submitted again", s.key(), earlier.deadLetterKey());
+            LOG.debug("{}{}: dead-lettered before under {}; not submitted again", s.where(), s.key(), earlier.deadLetterKey());
             return;
         }
         if (claim instanceof SubmissionJournal.Earlier earlier) {
             outcomes.record(s, ReceiptLine.duplicate(s.source(), s.key(), earlier.taskIds()));
-            LOG.info("duplicate {}: already submitted as tasks {}", s.key(), earlier.taskIds());
+            LOG.debug("{}duplicate {}: already submitted as tasks {}", s.where(), s.key(), earlier.taskIds());
             return;
         }
         SubmissionJournal.Owned owned = (SubmissionJournal.Owned) claim;
@@ -106,8 +107,17 @@ public class SubmitSteps {
         }
         Set<String> unknown = validator.unknownConfigFields(d.body());
         if (!unknown.isEmpty()) {
-            LOG.warn("{}: script_config fields {} are not in the {} schema; passing them through",
-                    s.where() + s.key(), unknown, d.body().path("script_name").asText());
+            String script = d.body().path("script_name").asText();
+            // a wide file repeats the same columns on every row: the operator needs to hear it once per file
+            boolean first = unknownFieldsWarned.add(s.source() == null ? "" : s.source().isFile() ? s.source().file()
+                    : s.source().schedule(), script, unknown);
+            String message = "{}script_config fields {} are not in the {} schema; passing them through"
+                    + (first && s.source() != null && s.source().isFile() ? " (said once for this file)" : "");
+            if (first) {
+                LOG.warn(message, s.where(), unknown, script);
+            } else {
+                LOG.debug(message, s.where(), unknown, script);
+            }
         }
     }
 
@@ -140,7 +150,7 @@ public class SubmitSteps {
         tracker.track(s.descriptor(), s.taskIds());
         journal.submitted(s.key(), s.taskIds());
         outcomes.record(s, ReceiptLine.submitted(s.source(), s.key(), s.taskIds()));
-        LOG.info("submitted {} ({}) as tasks {}", s.key(), scriptOf(s.descriptor().body()), s.taskIds());
+        LOG.debug("{}submitted {} ({}) as tasks {}", s.where(), s.key(), scriptOf(s.descriptor().body()), s.taskIds());
     }
 
     private static String scriptOf(ObjectNode body) {

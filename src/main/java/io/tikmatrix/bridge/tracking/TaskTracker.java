@@ -96,7 +96,8 @@ public class TaskTracker {
         String who = (t.username() == null ? "" : " " + t.username()) + (t.serial() == null ? "" : " (" + t.serial() + ")");
         String from = change.previousStatus() == null ? "new" : StatusText.of(change.previousStatus());
         String to = t.terminal() && t.status() == change.previousStatus() ? "missing" : StatusText.of(t.status());
-        LOG.info("task {} {}{}: {} → {}", t.taskId(), t.scriptName(), who, from, to);
+        // one line per task and status: thousands for a big file, so details, not the console's story
+        LOG.debug("task {} {}{}: {} → {}", t.taskId(), t.scriptName(), who, from, to);
     }
 
     private static List<String> texts(JsonNode array) {

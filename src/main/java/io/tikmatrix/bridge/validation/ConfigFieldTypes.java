@@ -1,7 +1,15 @@
 package io.tikmatrix.bridge.validation;
 
-/** Looks up the type of a {@code script_config} field in the schema of a script. */
-@FunctionalInterface
+import java.util.Set;
+
+/** What the scripts' schemas say of {@code script_config} fields: their types, and their names (CSV columns). */
 public interface ConfigFieldTypes {
+
     FieldType typeOf(String scriptName, String field);
+
+    /** The fields the script's schema declares; empty for a script without a schema. */
+    Set<String> fieldsOf(String scriptName);
+
+    /** The fields any script's schema declares. */
+    Set<String> allFields();
 }

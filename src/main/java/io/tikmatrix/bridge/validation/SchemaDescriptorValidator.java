@@ -64,6 +64,16 @@ public class SchemaDescriptorValidator implements DescriptorValidator, ConfigFie
     }
 
     @Override
+    public Set<String> fieldsOf(String scriptName) {
+        return schemas.configFields(scriptName);
+    }
+
+    @Override
+    public Set<String> allFields() {
+        return schemas.allConfigFields();
+    }
+
+    @Override
     public FieldType typeOf(String scriptName, String field) {
         JsonNode type = schemas.configProperties(scriptName).path(field).path("type");
         if (type.isArray()) {

@@ -12,9 +12,12 @@ import io.tikmatrix.bridge.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The classpath schemas under {@code schemas/}: compiled once for validation, and kept as plain JSON so
@@ -30,6 +33,8 @@ final class ScriptSchemas {
 
     private final Map<String, JsonSchema> compiled = new LinkedHashMap<>();
     private final Map<String, JsonNode> documents = new LinkedHashMap<>();
+    private final Map<String, Set<String>> configFields = new LinkedHashMap<>();
+    private final Set<String> allConfigFields = new TreeSet<>();
 
     ScriptSchemas() {
         // the $id IRIs are names, not addresses: resolve them (and the $ref between files) from the jar
@@ -42,6 +47,10 @@ final class ScriptSchemas {
             // compile every validator (and follow every $ref) now, so concurrent validate() calls only read
             schema.initializeValidators();
             compiled.put(script, schema);
+            Set<String> fields = new TreeSet<>();
+            configProperties(script).fieldNames().forEachRemaining(fields::add);
+            configFields.put(script, Collections.unmodifiableSet(fields));
+            allConfigFields.addAll(fields);
         }
     }
 
@@ -57,6 +66,15 @@ final class ScriptSchemas {
     JsonNode configProperties(String script) {
         JsonNode document = documents.get(BASE_IRI + script + ".json");
         return document == null ? MissingNode.getInstance() : document.at("/properties/script_config/properties");
+    }
+
+    /** The names of {@link #configProperties}; empty for an unknown script. */
+    Set<String> configFields(String script) {
+        return configFields.getOrDefault(script, Set.of());
+    }
+
+    Set<String> allConfigFields() {
+        return Collections.unmodifiableSet(allConfigFields);
     }
 
     /** The schema JSON at {@code location}, or a missing node for a location outside these files. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,12 +116,16 @@ class BridgeConfigTest {
                 "bridge.retry.initial-delay", "soon",
                 "bridge.retry.max-attempts", "0",
                 "bridge.api.concurrency", "four",
-                "tikmatrix.base-url", "ftp://x")))
+                "tikmatrix.base-url", "ftp://x",
+                "bridge.inbox.csv-charset", "excel",
+                "bridge.amqp.url", "tcp://broker:5672")))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
                         .anySatisfy(p -> assertThat(p).startsWith("bridge.retry.initial-delay:").contains("'soon'"))
                         .anySatisfy(p -> assertThat(p).startsWith("bridge.retry.max-attempts:"))
                         .anySatisfy(p -> assertThat(p).startsWith("bridge.api.concurrency:").contains("'four'"))
-                        .anySatisfy(p -> assertThat(p).startsWith("tikmatrix.base-url:")));
+                        .anySatisfy(p -> assertThat(p).startsWith("tikmatrix.base-url:"))
+                        .anySatisfy(p -> assertThat(p).startsWith("bridge.inbox.csv-charset:").contains("'excel'"))
+                        .anySatisfy(p -> assertThat(p).startsWith("bridge.amqp.url: 'tcp://broker:5672' is not an AMQP URL")));
     }
 
     @Test
@@ -148,6 +153,25 @@ class BridgeConfigTest {
         assertThatThrownBy(() -> load(Map.of()))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
                         .containsExactly("bridge.events.webhook.secret: Property with key [bridge.nowhere] not found in properties"));
+    }
+
+    @Test
+    void webhookSecretsAreStandardWebhooksSecretsOneOrTwoWhileRotating() {
+        assertThat(load(Map.of()).webhookSecrets()).isEmpty();
+        assertThat(load(Map.of("bridge.events.webhook.secret", "whsec_c2VjcmV0LW9uZQ==")).webhookSecrets())
+                .containsExactly("secret-one".getBytes(StandardCharsets.UTF_8));
+        assertThat(load(Map.of("bridge.events.webhook.secret", "whsec_c2VjcmV0LW9uZQ==, whsec_c2VjcmV0LXR3bw==")).webhookSecrets())
+                .containsExactly("secret-one".getBytes(StandardCharsets.UTF_8), "secret-two".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"s3cr3t-plain", "whsec_s3cr3t plain!", "whsec_", "whsec_c2VjcmV0LW9uZQ==,s3cr3t-plain",
+            "whsec_c2VjcmV0LW9uZQ==,whsec_c2VjcmV0LXR3bw==,whsec_czNjcjN0"})
+    void aWebhookSecretThatIsNotStandardWebhooksIsNamedWithoutTheSecret(String secret) {
+        assertThatThrownBy(() -> load(Map.of("bridge.events.webhook.secret", secret)))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
+                        .singleElement().asString().startsWith("bridge.events.webhook.secret: ")
+                        .doesNotContain("s3cr3t").doesNotContain("c2VjcmV0").doesNotContain("czNjcjN0"));
     }
 
     @Test

@@ -70,6 +70,28 @@ class DeadLetterReplayTest {
         assertThat(sent.path("task_duration").asInt()).as("the user's fix is kept").isEqualTo(120);
     }
 
+    /** A cell that did not convert keeps its row, the cell as written: the user fixes the cell and drops the record. */
+    @Test
+    void aRowWithACellThatDidNotConvertIsKeptAndReplayedUnderItsId() throws Exception {
+        bridge.drop("sheet.csv", "ID;Serials;Script_Name;material_list;upload_wait_time\n"
+                + "sheet-1;s1;post;C:/Videos/a.mp4;soon\n");
+        JsonNode record = bridge.awaitDeadLetters("40001", 1).get(0);
+        assertThat(record.path("reason").asText())
+                .isEqualTo("sheet.csv row 2: field upload_wait_time: 'soon' is not an integer");
+        assertThat(record.path("key").asText()).isEqualTo("sheet-1");
+        assertThat(record.path("descriptor").toString()).isEqualTo("{\"id\":\"sheet-1\",\"serials\":[\"s1\"],"
+                + "\"script_name\":\"post\",\"script_config\":{\"material_list\":[\"C:/Videos/a.mp4\"],\"upload_wait_time\":\"soon\"}}");
+
+        ObjectNode fixed = record.deepCopy();
+        ((ObjectNode) fixed.path("descriptor").path("script_config")).put("upload_wait_time", 45);
+        bridge.drop("sheet-fixed.json", BridgeHarness.JSON.writeValueAsString(fixed));
+
+        JsonNode line = bridge.awaitReceipt("sheet-fixed.json").path("descriptors").get(0);
+        assertThat(line.path("outcome").asText()).isEqualTo("submitted");
+        assertThat(line.path("key").asText()).isEqualTo("sheet-1");
+        assertThat(bridge.simulator().receivedTaskBodies().get(0).path("script_config").path("upload_wait_time").asInt()).isEqualTo(45);
+    }
+
     private static String everythingWrittenUnder(Path folder) throws Exception {
         StringBuilder all = new StringBuilder();
         try (Stream<Path> files = Files.walk(folder)) {

@@ -83,13 +83,16 @@ class CsvReaderTest {
         List<Descriptor> all = InboxFiles.readAll(file);
 
         assertThat(all).extracting(d -> d.problem() == null ? null : d.problem().reason()).containsExactly(
-                "rows.csv row 2, field upload_wait_time: 'abc' is not an integer",
-                "rows.csv row 3, field insert_emoji: 'maybe' is not a boolean (true/false, 1/0, yes/no)",
+                "rows.csv row 2: field upload_wait_time: 'abc' is not an integer",
+                "rows.csv row 3: field insert_emoji: 'maybe' is not a boolean (true/false, 1/0, yes/no)",
                 "rows.csv row 4: 3 cells where the header has 4",
                 null);
         assertThat(all.get(0).problem().code()).isEqualTo("40001");
-        assertThat(all.get(0).body()).isNull();
         assertThat(all.get(0).key()).isEqualTo("rows.csv@sha256:" + inspection.sha256() + "#2");
+        // the row is kept, the cell as written, so its dead-letter record can be fixed and replayed
+        assertThat(all.get(0).body().toString()).isEqualTo(
+                "{\"script_name\":\"post\",\"serials\":[\"s1\"],\"script_config\":{\"upload_wait_time\":\"abc\",\"insert_emoji\":true}}");
+        assertThat(all.get(2).body()).isNull();
         assertThat(all.get(3).body().at("/script_config/insert_emoji").asBoolean()).isFalse();
     }
 
@@ -98,7 +101,7 @@ class CsvReaderTest {
         Path file = InboxFiles.write(dir, "rows.csv", "script_name,script_config\npost,[1]\n");
 
         assertThat(InboxFiles.readAll(file).get(0).problem().reason())
-                .isEqualTo("rows.csv row 2, field script_config: '[1]' is not a JSON object");
+                .isEqualTo("rows.csv row 2: field script_config: '[1]' is not a JSON object");
     }
 
     @Test

@@ -38,7 +38,7 @@ class DescriptorLimitsTest {
         assertThat(all).extracting(d -> d.source().position()).containsExactly(0L, 1L, 2L);
         assertThat(all.get(0).problem()).isNull();
         assertThat(all.get(1).problem().code()).isEqualTo("40001");
-        assertThat(all.get(1).problem().reason()).startsWith("huge.json index 1: descriptor of ")
+        assertThat(all.get(1).problem().reason()).startsWith("huge.json item 2: descriptor of ")
                 .endsWith(" bytes, more than bridge.inbox.max-descriptor-size (1048576)");
         assertThat(all.get(2).problem()).isNull();
     }
@@ -64,8 +64,9 @@ class DescriptorLimitsTest {
         Descriptor d = read(file, new InboxLimits(1000, 100)).get(0);
 
         assertThat(d.problem().code()).isEqualTo("40001");
-        assertThat(d.problem().reason()).isEqualTo("caption.json index 0: field script_config.material_list[1] is 101 characters,"
+        assertThat(d.problem().reason()).isEqualTo("caption.json item 1: field script_config.material_list[1] is 101 characters,"
                 + " more than bridge.inbox.max-field-length (100)");
+        assertThat(d.body().at("/script_config/material_list/0").asText()).isEqualTo("a");
     }
 
     @Test

@@ -39,7 +39,7 @@ class FileInspectorTest {
         Inspection inspection = inspector.inspect(file);
 
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        assertThat(inspection).isEqualTo(new Inspection(InboxFileKind.JSON, expected, bytes.length));
+        assertThat(inspection).isEqualTo(new Inspection(InboxFileKind.JSON, expected, bytes.length, StandardCharsets.UTF_8, 1));
     }
 
     @Test
@@ -97,11 +97,20 @@ class FileInspectorTest {
                 .hasMessageStartingWith("deep.json: JSON nested deeper than 64 levels");
     }
 
+    /** What the progress lines count to: the entries a reader will give, blank lines and rows left out. */
+    @Test
+    void countsTheEntries() throws Exception {
+        assertThat(inspector.inspect(InboxFiles.write(dir, "one.json", "{\"a\": [1, 2]}")).entries()).isEqualTo(1);
+        assertThat(inspector.inspect(InboxFiles.write(dir, "three.json", "[{\"a\": [1]}, [2], {}]")).entries()).isEqualTo(3);
+        assertThat(inspector.inspect(InboxFiles.write(dir, "lines.jsonl", "{}\n\n  \n{}\r\n{}")).entries()).isEqualTo(3);
+        assertThat(inspector.inspect(InboxFiles.write(dir, "rows.csv", "a,b\n1,\"x\ny\"\n,\n2,z\n")).entries()).isEqualTo(2);
+    }
+
     @Test
     void bytesThatAreNotUtf8AreUnreadableAtTheirOffset() throws Exception {
         byte[] bytes = "{\"script_name\": \"p\u00f6st\"}".getBytes(StandardCharsets.ISO_8859_1);
         Path file = InboxFiles.write(dir, "orders.json", bytes);
-        assertThatThrownBy(() -> inspector.inspect(file)).hasMessage("orders.json: not valid UTF-8 at byte 18");
+        assertThatThrownBy(() -> inspector.inspect(file)).hasMessage("orders.json: not valid UTF-8 at byte 18; save the file as UTF-8");
     }
 
     @Test
@@ -116,7 +125,7 @@ class FileInspectorTest {
     void utf8CutInTheMiddleOfACharacterIsUnreadable() throws Exception {
         byte[] whole = "a,b\nx,🔥".getBytes(StandardCharsets.UTF_8);
         Path file = InboxFiles.write(dir, "rows.csv", java.util.Arrays.copyOf(whole, whole.length - 1));
-        assertThatThrownBy(() -> inspector.inspect(file)).hasMessage("rows.csv: not valid UTF-8 at byte 6");
+        assertThatThrownBy(() -> inspector.inspect(file)).hasMessageStartingWith("rows.csv: not valid UTF-8 at byte 6; in Excel, save it as \"CSV UTF-8 (Comma delimited)\"");
     }
 
     @Test

@@ -8,16 +8,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Writes inbox files for tests and reads them the way the route does: inspect, then stream. */
 final class InboxFiles {
 
-    static final ConfigFieldTypes TYPES = (script, field) -> switch (field) {
-        case "upload_wait_time" -> FieldType.INTEGER;
-        case "material_list", "target_users" -> FieldType.ARRAY;
-        case "insert_emoji" -> FieldType.BOOLEAN;
-        case "add_sound" -> FieldType.ANY;
-        default -> FieldType.UNKNOWN;
+    /** The fields of every script: only the handful the tests use. */
+    static final ConfigFieldTypes TYPES = new ConfigFieldTypes() {
+        @Override
+        public FieldType typeOf(String script, String field) {
+            return switch (field) {
+                case "upload_wait_time" -> FieldType.INTEGER;
+                case "material_list", "target_users" -> FieldType.ARRAY;
+                case "insert_emoji" -> FieldType.BOOLEAN;
+                case "add_sound" -> FieldType.ANY;
+                case "captions" -> FieldType.STRING;
+                default -> FieldType.UNKNOWN;
+            };
+        }
+
+        @Override
+        public Set<String> fieldsOf(String script) {
+            return allFields();
+        }
+
+        @Override
+        public Set<String> allFields() {
+            return Set.of("upload_wait_time", "material_list", "target_users", "insert_emoji", "add_sound", "captions");
+        }
     };
 
     private InboxFiles() {

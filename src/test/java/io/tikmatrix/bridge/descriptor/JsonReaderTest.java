@@ -39,7 +39,7 @@ class JsonReaderTest {
         Descriptor bad = all.get(1);
         assertThat(bad.body()).isNull();
         assertThat(bad.problem().code()).isEqualTo("40001");
-        assertThat(bad.problem().reason()).isEqualTo("orders.json index 1: not a JSON object (found array)");
+        assertThat(bad.problem().reason()).isEqualTo("orders.json item 2: not a JSON object (found array)");
         assertThat(bad.key()).isEqualTo("orders.json@sha256:" + inspection.sha256() + "#1");
     }
 

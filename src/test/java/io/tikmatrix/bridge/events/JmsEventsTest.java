@@ -1,6 +1,9 @@
 package io.tikmatrix.bridge.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
 import io.tikmatrix.bridge.simulator.ManualClock;
 import io.tikmatrix.bridge.simulator.SimulatorSettings;
 import io.tikmatrix.bridge.support.BridgeHarness;
@@ -12,6 +15,7 @@ import jakarta.jms.TextMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +26,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A jms: endpoint gets every status event as a text message in its task's message group; the connection
+ * A jms: endpoint gets every status event as a text message in its task's message group, a structured
+ * CloudEvent that the official SDK's JSON format reads (JMS has no binding of its own); the connection
  * factory is configured the way an operator would, with a camel.component.jms property.
  */
 class JmsEventsTest {
@@ -64,11 +69,13 @@ class JmsEventsTest {
         while (statusesByGroup.values().stream().mapToInt(List::size).sum() < total) {
             TextMessage message = (TextMessage) consumer.receive(Duration.ofSeconds(30).toMillis());
             assertThat(message).as("an event within 30 s").isNotNull();
-            JsonNode event = BridgeHarness.JSON.readTree(message.getText());
-            assertThat(message.getStringProperty("JMSXGroupID")).isEqualTo(event.path("subject").asText());
-            assertThat(event.path("data").path("script_name").asText()).isEqualTo("comment");
-            assertThat(event.path("data").path("username").asText()).as("known from the first event on: one account for all").isEqualTo("@asha");
-            statusesByGroup.computeIfAbsent(event.path("subject").asText(), k -> new ArrayList<>()).add(event.path("data").path("status").asInt());
+            CloudEvent event = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE)
+                    .deserialize(message.getText().getBytes(StandardCharsets.UTF_8));
+            JsonNode data = BridgeHarness.JSON.readTree(event.getData().toBytes());
+            assertThat(message.getStringProperty("JMSXGroupID")).isEqualTo(event.getSubject());
+            assertThat(data.path("script_name").asText()).isEqualTo("comment");
+            assertThat(data.path("username").asText()).as("known from the first event on: one account for all").isEqualTo("@asha");
+            statusesByGroup.computeIfAbsent(event.getSubject(), k -> new ArrayList<>()).add(data.path("status").asInt());
         }
     }
 }

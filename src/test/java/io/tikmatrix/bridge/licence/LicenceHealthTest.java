@@ -4,6 +4,8 @@ import io.tikmatrix.bridge.support.BridgeHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +32,21 @@ class LicenceHealthTest {
         bridge.simulator().faults().setPlan(true);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get(health)).contains("\"UP\"").doesNotContain("DOWN"));
+    }
+
+    /** The reason names where TikMatrix was looked for, readable as it is: no escaped slashes of a URL. */
+    @Test
+    void anUnreachableTikMatrixIsReportedDownWithItsAddress() throws Exception {
+        int closed;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = free.getLocalPort();
+        }
+        bridge.with("tikmatrix.base-url", "http://127.0.0.1:" + closed + "/api/v1");
+        URI health = URI.create(bridge.startWithAdminPort() + "/observe/health");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get(health))
+                .contains("DOWN").contains("\"TikMatrix cannot be reached at 127.0.0.1:" + closed
+                        + ": connection refused (is TikMatrix running?)\""));
     }
 
     private static String get(URI uri) throws Exception {

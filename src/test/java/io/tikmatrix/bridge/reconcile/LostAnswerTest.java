@@ -74,7 +74,7 @@ class LostAnswerTest {
         long madeByTheBridge = bridge.tasks().stream().mapToLong(Task::id).max().orElseThrow();
         assertThat(record.path("candidate_task_ids")).extracting(JsonNode::asLong).containsExactly(madeElsewhere, madeByTheBridge);
         assertThat(record.path("code").asText()).isEqualTo("ambiguous");
-        assertThat(record.path("reason").asText()).startsWith("look-alike.json position 0: ").contains("where 1 were expected")
+        assertThat(record.path("reason").asText()).startsWith("look-alike.json item 1: ").contains("where 1 were expected")
                 .contains("nothing was posted again");
         assertThat(bridge.awaitReceipt("look-alike.json").path("descriptors").get(0).path("outcome").asText()).isEqualTo("dead-lettered");
         assertThat(bridge.simulator().requestCount("POST", "/task")).as("one POST from elsewhere, one from the bridge").isEqualTo(2);

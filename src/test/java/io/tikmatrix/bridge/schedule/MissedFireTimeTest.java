@@ -25,11 +25,12 @@ class MissedFireTimeTest {
     void fireOnceSubmitsTheMissedFireTimeOnceAfterTheRestart() {
         Instant fired = stopRightAfterAFiringAndMissTheNext("fire-once");
         Instant missed = fired.plusSeconds(4);
-        Instant next = fired.plusSeconds(8);
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> fireTimes().contains(next));
+        // the first fire time after the restart: fired + 8s, or a later one when the restart itself is slow
+        await().atMost(Duration.ofSeconds(15)).until(() -> fireTimes().stream().anyMatch(missed::isBefore));
 
-        assertThat(fireTimes()).contains(fired, missed, next);
+        assertThat(fireTimes().subList(0, 2)).as("the missed fire time, once, in its place").containsExactly(fired, missed);
+        assertThat(fireTimes().get(2)).isAfter(missed);
         assertThat(bridge.simulator().tasks()).as("one task per fire time").hasSize(fireTimes().size());
     }
 
@@ -43,8 +44,7 @@ class MissedFireTimeTest {
 
         assertThat(fireTimes()).contains(fired).doesNotContain(missed);
         assertThat(fireTimes().get(1)).isAfter(missed);
-        assertThat(bridge.simulator().tasks()).hasSize(fireTimes().size());
-        assertThat(bridge.simulator().tasks()).hasSize(fireTimes().size());
+        assertThat(bridge.simulator().tasks()).as("one task per fire time").hasSize(fireTimes().size());
     }
 
     /** @return the fire time just submitted; the bridge is back up once the next one is more than the misfire threshold late */

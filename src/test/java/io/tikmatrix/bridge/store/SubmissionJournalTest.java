@@ -1,6 +1,7 @@
 package io.tikmatrix.bridge.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.tikmatrix.bridge.simulator.ManualClock;
 import io.tikmatrix.bridge.support.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,15 +11,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The journal that keeps a descriptor key from being submitted twice, on H2 and on PostgreSQL. */
 class SubmissionJournalTest {
@@ -29,6 +29,8 @@ class SubmissionJournalTest {
     Path dir;
 
     private HikariDataSource dataSource;
+    /** Every bridge of a test on one clock, moved by the test: a lease runs out when the test says, not under load. */
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-29T09:00:00Z"));
 
     private SubmissionJournal journal(String database) {
         return journal(database, LEASE);
@@ -40,7 +42,7 @@ class SubmissionJournalTest {
             String url = database.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.freshPostgresSchema();
             dataSource = StoreDataSource.open(url, "", "");
         }
-        return new SubmissionJournal(dataSource, lease, Clock.systemUTC());
+        return new SubmissionJournal(dataSource, lease, clock);
     }
 
     @AfterEach
@@ -127,9 +129,11 @@ class SubmissionJournalTest {
         Instant attempted = Instant.parse("2026-11-29T10:00:00Z");
         dead.claim("abandoned", false, 1000);
         dead.attempting("abandoned", 2, attempted, 1041);
+        clock.advance(Duration.ofMillis(200));
         assertThat(other.claim("abandoned", false, 1000)).as("still within its lease").isInstanceOf(SubmissionJournal.Earlier.class);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> other.claim("abandoned", false, 1000) instanceof SubmissionJournal.Owned);
+        clock.advance(Duration.ofMillis(1));
+        assertThat(other.claim("abandoned", false, 1000)).as("its lease ran out").isInstanceOf(SubmissionJournal.Owned.class);
 
         assertThat(other.find("abandoned")).get().extracting(SubmissionJournal.Earlier::state).isEqualTo(SubmissionJournal.State.IN_FLIGHT);
         assertThat(other.claim("abandoned", false, 1000)).as("now the other bridge's, on a long lease").isInstanceOf(SubmissionJournal.Earlier.class);
@@ -141,7 +145,7 @@ class SubmissionJournalTest {
         SubmissionJournal journal = journal(database);
         Instant first = Instant.parse("2026-11-29T10:00:00Z");
         Instant second = first.plusSeconds(3);
-        Instant claimed = Instant.now();
+        Instant claimed = clock.instant();
         journal.claim("stopped-mid-retry", false, 1000);
         journal.attempting("stopped-mid-retry", 2, first, 1040);
         journal.attempting("stopped-mid-retry", 3, second, 1041);
@@ -152,7 +156,7 @@ class SubmissionJournalTest {
 
         SubmissionJournal.Owned taken = (SubmissionJournal.Owned) journal.claim("stopped-mid-retry", false, 1000);
         assertThat(taken.attempts()).isEqualTo(3);
-        assertThat(taken.firstAttemptAt()).as("the claim stands for the first attempt").isBetween(claimed.minusSeconds(1), Instant.now());
+        assertThat(taken.firstAttemptAt()).as("the claim stands for the first attempt").isEqualTo(claimed);
         assertThat(taken.lastAttemptAt()).isEqualTo(second);
         assertThat(taken.mayHaveReachedTikMatrix()).isTrue();
         assertThat(taken.highestTaskIdBefore()).isEqualTo(1041L);
@@ -196,8 +200,13 @@ class SubmissionJournalTest {
         SubmissionJournal other = journal(database);
         live.claim("working", false, 1000);
 
-        // three leases long, renewed on every poll as the bridge's timer does
-        await().during(Duration.ofMillis(1_800)).atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(150))
-                .until(() -> live.renewLeases() == 1 && other.claim("working", false, 1000) instanceof SubmissionJournal.Earlier);
+        // three leases long, renewed every third of the lease as the bridge's timer does
+        for (int renewal = 1; renewal <= 9; renewal++) {
+            clock.advance(Duration.ofMillis(live.leaseRenewalMillis()));
+            assertThat(live.renewLeases()).as("renewal %d", renewal).isEqualTo(1);
+            assertThat(other.claim("working", false, 1000)).as("after renewal %d", renewal).isInstanceOf(SubmissionJournal.Earlier.class);
+        }
+        clock.advance(Duration.ofMillis(601));
+        assertThat(other.claim("working", false, 1000)).as("once renewals stop, the lease runs out").isInstanceOf(SubmissionJournal.Owned.class);
     }
 }

@@ -53,7 +53,7 @@ class ValidationDeadLetterTest {
 
         JsonNode record = bridge.deadLetters("40002").get(0);
         assertThat(record.path("code").asText()).isEqualTo("40002");
-        assertThat(record.path("reason").asText()).contains(file + " position 1").contains("script_name");
+        assertThat(record.path("reason").asText()).startsWith(file + " line 1: script_name");
         assertThat(record.path("source").path("file").asText()).isEqualTo(file);
         assertThat(record.path("source").path("position").asInt()).isEqualTo(1);
         assertThat(record.path("attempts").asInt()).isZero();
@@ -73,10 +73,10 @@ class ValidationDeadLetterTest {
 
         assertThat(bridge.deadLetters("40001")).extracting(r -> r.path("reason").asText())
                 .hasSize(5)
-                .anySatisfy(reason -> assertThat(reason).contains("position 3").contains("script_config.comment_content"))
-                .anySatisfy(reason -> assertThat(reason).contains("position 4").contains("serials/usernames"))
-                .anySatisfy(reason -> assertThat(reason).contains("position 5").contains("script_config.material_path"))
-                .anySatisfy(reason -> assertThat(reason).contains("position 6").contains("script_config.upload_wait_time"))
-                .anySatisfy(reason -> assertThat(reason).contains("line 7").contains("not a JSON object"));
+                .anySatisfy(reason -> assertThat(reason).startsWith(file + " line 3: ").contains("script_config.comment_content"))
+                .anySatisfy(reason -> assertThat(reason).startsWith(file + " line 4: ").contains("serials/usernames"))
+                .anySatisfy(reason -> assertThat(reason).startsWith(file + " line 5: ").contains("script_config.material_path"))
+                .anySatisfy(reason -> assertThat(reason).startsWith(file + " line 6: ").contains("script_config.upload_wait_time"))
+                .anySatisfy(reason -> assertThat(reason).startsWith(file + " line 7: not a JSON object"));
     }
 }

@@ -261,9 +261,14 @@ public final class BridgeHarness implements BeforeAllCallback, BeforeEachCallbac
         }
     }
 
+    /**
+     * The receipt of a file dropped into the inbox, once the file is done: the receipt is written before the
+     * file's copy is archived and the original deleted, so a test reading on sees the inbox as the bridge left it.
+     */
     public JsonNode awaitReceipt(String name) {
         Path receipt = dir("receipts").resolve(name + ".receipt.json");
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(receipt));
+        Path original = dir("inbox").resolve(name);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(receipt) && !Files.exists(original));
         return read(receipt);
     }
 

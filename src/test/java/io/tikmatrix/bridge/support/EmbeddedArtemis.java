@@ -15,17 +15,20 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * An Artemis broker inside the test JVM, reachable only on loopback, for camel-jms tests.
+ * An Artemis broker inside the test JVM, reachable only on loopback, for camel-jms tests (its core protocol)
+ * and camel-amqp tests (AMQP 1.0).
  * Either {@code @RegisterExtension static EmbeddedArtemis artemis = new EmbeddedArtemis();}
  * or {@code start()} in {@code @BeforeAll} and {@code close()} in {@code @AfterAll}.
  */
 public final class EmbeddedArtemis implements ClassScopedBroker {
 
     private static final String ACCEPTOR = "tcp";
+    private static final String AMQP_ACCEPTOR = "amqp";
 
     private EmbeddedActiveMQ broker;
     private Path dataDir;
     private int port;
+    private int amqpPort;
 
     @Override
     public EmbeddedArtemis start() {
@@ -33,6 +36,7 @@ public final class EmbeddedArtemis implements ClassScopedBroker {
             dataDir = Files.createTempDirectory("artemis-");
             broker = new EmbeddedActiveMQ().setConfiguration(configuration()).start();
             port = ((NettyAcceptor) broker.getActiveMQServer().getRemotingService().getAcceptor(ACCEPTOR)).getActualPort();
+            amqpPort = ((NettyAcceptor) broker.getActiveMQServer().getRemotingService().getAcceptor(AMQP_ACCEPTOR)).getActualPort();
         } catch (Exception e) {
             close();
             throw new IllegalStateException("embedded Artemis did not start", e);
@@ -51,7 +55,11 @@ public final class EmbeddedArtemis implements ClassScopedBroker {
                 .setCriticalAnalyzer(false)
                 // a nearly full CI disk would otherwise block every producer
                 .setMaxDiskUsage(-1)
-                .addAcceptorConfiguration(new TransportConfiguration(NettyAcceptorFactory.class.getName(), loopback, ACCEPTOR));
+                .addAcceptorConfiguration(new TransportConfiguration(NettyAcceptorFactory.class.getName(), loopback, ACCEPTOR))
+                // AMQP 1.0 on a port of its own, never 5672, which is RabbitMQ's
+                .addAcceptorConfiguration(new TransportConfiguration(NettyAcceptorFactory.class.getName(),
+                        Map.of(TransportConstants.HOST_PROP_NAME, "127.0.0.1", TransportConstants.PORT_PROP_NAME, 0,
+                                TransportConstants.PROTOCOLS_PROP_NAME, "AMQP"), AMQP_ACCEPTOR));
         // folders the broker still creates without persistence (paging, large messages) would otherwise
         // land under ./data, i.e. in the worktree
         config.setBrokerInstance(dataDir.toFile());
@@ -61,6 +69,11 @@ public final class EmbeddedArtemis implements ClassScopedBroker {
     /** For users of the broker who configure their own client, e.g. {@code tcp://127.0.0.1:61616}. */
     public String brokerUrl() {
         return "tcp://127.0.0.1:" + port;
+    }
+
+    /** Its AMQP 1.0 acceptor, e.g. {@code amqp://127.0.0.1:45123}. */
+    public String amqpUrl() {
+        return "amqp://127.0.0.1:" + amqpPort;
     }
 
     public ConnectionFactory connectionFactory() {

@@ -6,15 +6,26 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.http.HttpHeaders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;
+import java.util.function.ToIntFunction;
 
 /** A webhook on 127.0.0.1 that answers whatever status the test says and remembers what it was sent. */
 public final class WebhookReceiver implements AutoCloseable {
 
-    /** One POST: its body bytes, the headers that matter, and what it was answered. */
-    public record Received(byte[] body, String contentType, String signature, int answered) {
+    /** One POST: its body bytes, its headers (names case-insensitive, as in HTTP), and what it was answered. */
+    public record Received(byte[] body, HttpHeaders headers, int answered) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        /** The body as a structured CloudEvent. */
         public JsonNode event() {
             try {
                 return BridgeHarness.JSON.readTree(body);
@@ -28,6 +39,11 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
 
     public WebhookReceiver(IntSupplier answer) {
+        this(body -> answer.getAsInt());
+    }
+
+    /** @param answer the status to answer, given the request's body */
+    public WebhookReceiver(ToIntFunction<byte[]> answer) {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -35,10 +51,9 @@ public final class WebhookReceiver implements AutoCloseable {
         }
         server.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            int status = answer.getAsInt();
+            int status = answer.applyAsInt(body);
             synchronized (received) {
-                received.add(new Received(body, exchange.getRequestHeaders().getFirst("Content-Type"),
-                        exchange.getRequestHeaders().getFirst("X-TikMatrix-Signature"), status));
+                received.add(new Received(body, HttpHeaders.of(exchange.getRequestHeaders(), (name, value) -> true), status));
             }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();

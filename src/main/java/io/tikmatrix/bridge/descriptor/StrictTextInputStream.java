@@ -4,29 +4,29 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Passes bytes through unchanged while checking they are strict UTF-8, so the check shares the one pass
- * that also hashes and parses the file. An InputStreamReader would silently replace bad bytes and could
- * not say at which byte they are; this stream fails at the first bad byte and names its offset.
+ * Passes bytes through unchanged while checking they are strict text of a charset (UTF-8, or
+ * {@code bridge.inbox.csv-charset} for CSV), so the check shares the one pass that also hashes and parses the
+ * file. An InputStreamReader would silently replace bad bytes and could not say at which byte they are; this
+ * stream fails at the first bad byte and names its offset.
  */
-final class StrictUtf8InputStream extends InputStream {
+final class StrictTextInputStream extends InputStream {
 
-    /** Bytes that are not UTF-8, at a 0-based offset into the file. */
-    static final class MalformedUtf8Exception extends IOException {
-        MalformedUtf8Exception(long byteOffset) {
-            super("not valid UTF-8 at byte " + byteOffset);
+    /** Bytes that are not text of the charset, at a 0-based offset into the file. */
+    static final class MalformedTextException extends IOException {
+        MalformedTextException(Charset charset, long byteOffset) {
+            super("not valid " + charset.name() + " at byte " + byteOffset);
         }
     }
 
     private final InputStream in;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final Charset charset;
+    private final CharsetDecoder decoder;
     /** Bytes waiting to be decoded; an incomplete sequence at the end of a chunk stays here for the next. */
     private final ByteBuffer pending = ByteBuffer.allocate(8192);
     /** Decoded characters are not needed, only the verdict: this buffer is overwritten again and again. */
@@ -36,8 +36,12 @@ final class StrictUtf8InputStream extends InputStream {
     private long byteCount;
     private boolean finished;
 
-    StrictUtf8InputStream(InputStream in) {
+    StrictTextInputStream(InputStream in, Charset charset) {
         this.in = in;
+        this.charset = charset;
+        this.decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     /** The number of bytes that have passed through. */
@@ -63,7 +67,7 @@ final class StrictUtf8InputStream extends InputStream {
         return n;
     }
 
-    private void check(byte[] buffer, int offset, int length) throws MalformedUtf8Exception {
+    private void check(byte[] buffer, int offset, int length) throws MalformedTextException {
         while (length > 0) {
             int chunk = Math.min(length, pending.remaining());
             pending.put(buffer, offset, chunk);
@@ -73,14 +77,14 @@ final class StrictUtf8InputStream extends InputStream {
         }
     }
 
-    private void finish() throws MalformedUtf8Exception {
+    private void finish() throws MalformedTextException {
         if (!finished) {
             finished = true;
             decodePending(true);
         }
     }
 
-    private void decodePending(boolean endOfInput) throws MalformedUtf8Exception {
+    private void decodePending(boolean endOfInput) throws MalformedTextException {
         pending.flip();
         CoderResult result;
         do {
@@ -88,7 +92,7 @@ final class StrictUtf8InputStream extends InputStream {
             result = decoder.decode(pending, discarded, endOfInput);
         } while (result.isOverflow());
         if (result.isError()) {
-            throw new MalformedUtf8Exception(decodedBytes + pending.position());
+            throw new MalformedTextException(charset, decodedBytes + pending.position());
         }
         decodedBytes += pending.position();
         pending.compact();
