@@ -83,8 +83,8 @@ class DeadLetterApiTest {
 
     @Test
     void aRecordWithoutADescriptorIsNotReplayedAndCanBeDiscarded() throws Exception {
-        // a cell that does not convert: the record keeps no descriptor to submit
-        BRIDGE.drop("bad-cell.csv", "serials,script_name,task_duration\nd1,account_warmup,sixty\n");
+        // a JSON Lines line that is no object: the record has no descriptor to submit
+        BRIDGE.drop("not-an-object.jsonl", "[1, 2]\n");
         BRIDGE.awaitDeadLetters("40001", 1);
         String id = await().atMost(Duration.ofSeconds(10)).until(() -> ids(admin.get("/api/deadletters?key=40001").json()),
                 ids -> !ids.isEmpty()).get(0);
