@@ -1,6 +1,11 @@
 package io.tikmatrix.bridge;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tikmatrix.bridge.admin.AdminApi;
+import io.tikmatrix.bridge.admin.AdminPort;
 import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.config.BridgeProperties;
 import io.tikmatrix.bridge.config.InvalidConfigurationException;
@@ -22,6 +27,7 @@ import io.tikmatrix.bridge.inbox.ReceiptCollector;
 import io.tikmatrix.bridge.licence.LicenceGate;
 import io.tikmatrix.bridge.licence.LicenceRefusal;
 import io.tikmatrix.bridge.licence.LicenceHealthCheck;
+import io.tikmatrix.bridge.metrics.BridgeMetrics;
 import io.tikmatrix.bridge.reconcile.Reconciliation;
 import io.tikmatrix.bridge.reconcile.TaskIdOrder;
 import io.tikmatrix.bridge.schedule.ScheduleStart;
@@ -29,15 +35,18 @@ import io.tikmatrix.bridge.store.EventOutbox;
 import io.tikmatrix.bridge.store.StoreDataSource;
 import io.tikmatrix.bridge.store.SubmissionJournal;
 import io.tikmatrix.bridge.store.TaskStore;
+import io.tikmatrix.bridge.submit.Outcomes;
 import io.tikmatrix.bridge.submit.SubmitSteps;
 import io.tikmatrix.bridge.submit.TikMatrixCall;
 import io.tikmatrix.bridge.tracking.StatusPoller;
+import io.tikmatrix.bridge.tracking.StatusText;
 import io.tikmatrix.bridge.tracking.TaskQueries;
 import io.tikmatrix.bridge.tracking.TaskTracker;
 import io.tikmatrix.bridge.validation.SchemaDescriptorValidator;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Predicate;
+import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.spi.Registry;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
@@ -71,6 +80,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class BridgeBeans implements CamelConfiguration, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeBeans.class);
+    /** TikMatrix's task statuses run from 0, pending, to 3, failed. */
+    private static final int LAST_TASK_STATUS = 3;
     /** Beyond TikMatrix's: for the webhook endpoints, each delivering one event at a time. */
     private static final int WEBHOOK_CONNECTIONS = 20;
 
@@ -94,7 +105,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
 
     /**
      * Reads and checks what a start needs before anything runs or opens: the configuration (as Camel Main's
-     * properties component will hold it), the health port, the schedules file.
+     * properties component will hold it), the admin port, the schedules file.
      *
      * @param home      the bridge's directory, which relative folders are under
      * @param overrides keys set above every file
@@ -104,7 +115,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
      */
     static BridgeBeans check(Path home, Map<String, String> overrides, Clock clock) throws IOException {
         BridgeConfig config = BridgeConfig.load(home, overrides);
-        requireHealthPort(config);
+        requireAdminPort(config);
         SchemaDescriptorValidator validator = new SchemaDescriptorValidator();
         ScheduleStart schedules = ScheduleStart.load(config.path("bridge.schedules.file"),
                 config.duration("bridge.schedules.misfire-threshold"), validator);
@@ -115,6 +126,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
     public void configure(CamelContext context) throws Exception {
         // the routes' {{bridge.inbox.dir}} must be the folder the check created, not one relative to the JVM's directory
         BridgeProperties.normalizeValues(context.getPropertiesComponent(), home);
+        AdminPort.apply(context, config);
         // calls in flight may finish within their time-outs; what waits for a retry stays in the journal for the next start
         context.getShutdownStrategy().setTimeout(Math.max(1, config.duration("tikmatrix.connect-timeout")
                 .plus(config.duration("tikmatrix.response-timeout")).toSeconds()));
@@ -132,6 +144,8 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         TaskQueries taskQueries = new TaskQueries(context.createProducerTemplate(), config.get("tikmatrix.base-url"));
         Reconciliation reconciliation = new Reconciliation(taskQueries, taskStore, journal, new TaskIdOrder(taskStore.highestTaskId()));
         RetrySchedule apiRetry = RetrySchedule.of(config, "bridge.retry");
+        BridgeMetrics metrics = metrics(context, taskStore, outbox, endpoints);
+        Outcomes outcomes = new Outcomes(metrics);
 
         Registry beans = context.getRegistry();
         beans.bind("clock", clock);
@@ -147,14 +161,15 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("inboxFiles", inboxFiles());
         beans.bind("receiptCollector", new ReceiptCollector());
         beans.bind("apiRetry", apiRetry);
-        SubmitSteps submitSteps = new SubmitSteps(journal, validator, tracker, apiRetry, reconciliation::highestTaskId, clock);
+        beans.bind("bridgeMetrics", metrics);
+        SubmitSteps submitSteps = new SubmitSteps(journal, validator, tracker, apiRetry, reconciliation::highestTaskId, outcomes, clock);
         beans.bind("submitSteps", submitSteps);
         // the retryWhile predicates of routes/error-handling.camel.yaml
         beans.bind("retryBudgetLeft", (Predicate) submitSteps::mayRetry);
         beans.bind("licenceWaitGoesOn", (Predicate) licenceGate::mayWait);
-        beans.bind("tikmatrixCall", new TikMatrixCall(clock));
+        beans.bind("tikmatrixCall", new TikMatrixCall(metrics, clock));
         beans.bind("reconciliation", reconciliation);
-        beans.bind("deadLetters", new DeadLetters(journal, clock));
+        beans.bind("deadLetters", new DeadLetters(journal, outcomes, metrics, clock));
         beans.bind("taskTracker", tracker);
         beans.bind("statusPoller", new StatusPoller(taskQueries, tracker));
         beans.bind("eventDelivery", new EventDelivery(outbox, endpoints, RetrySchedule.of(config, "bridge.events.retry"), clock));
@@ -162,27 +177,52 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("outboxRetention", new OutboxRetention(outbox, config.duration("bridge.events.retention"), clock));
         beans.bind("eventFileRetention", new EventFileRetention(endpoints, config.duration("bridge.events.file.retention"), clock));
         beans.bind("eventDeliveryRoutes", new EventDeliveryRoutes(endpoints));
+        beans.bind("adminApi", new AdminApi(licenceGate, journal, taskStore, outbox, endpoints.stream().map(EventEndpoint::name).toList(),
+                schedules.reload(), config, clock));
         beans.bind("amqpConnectionFactory", AmqpBroker.connectionFactory(
                 config.get("bridge.amqp.url"), config.get("bridge.amqp.username"), config.get("bridge.amqp.password")));
         beans.bind("scheduleFirings", schedules.firings());
         beans.bind("schedulesReload", schedules.reload());
-        schedules.prepare(context, dataSource);
+        schedules.prepare(context, dataSource, clock);
     }
 
     /**
-     * Camel's management server logs a port it cannot bind and runs on without /observe/health; a bridge
+     * The bridge's meters, on the registry camel-micrometer-prometheus serves at /observe/metrics (it binds one under
+     * Camel's name when the admin port is on; whichever of the two comes first, the other finds it). With the admin
+     * port off nothing serves it, and the bridge counts all the same.
+     */
+    private BridgeMetrics metrics(CamelContext context, TaskStore taskStore, EventOutbox outbox, List<EventEndpoint> endpoints) {
+        MeterRegistry registry = context.getRegistry().lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+        if (registry == null) {
+            registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            context.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, registry);
+        }
+        BridgeMetrics metrics = new BridgeMetrics(registry, BridgeConfig.DEAD_LETTER_KEYS);
+        for (int status = 0; status <= LAST_TASK_STATUS; status++) {
+            int counted = status;
+            metrics.trackTasks(StatusText.of(status), () -> taskStore.countByStatus().getOrDefault(counted, 0L));
+        }
+        endpoints.forEach(endpoint -> metrics.trackEventsWaiting(endpoint.name(),
+                () -> outbox.waitingByEndpoint().getOrDefault(endpoint.name(), 0L)));
+        metrics.trackIntake(licenceGate::isOpen);
+        return metrics;
+    }
+
+    /**
+     * Camel's management server logs a port it cannot bind and runs on without the admin port; a bridge
      * must not run half-started, so the port is tried before anything starts and a taken one stops the start.
      */
-    private static void requireHealthPort(BridgeConfig config) {
-        if (!Boolean.parseBoolean(config.get("bridge.health.enabled"))) {
+    private static void requireAdminPort(BridgeConfig config) {
+        if (!Boolean.parseBoolean(config.get("bridge.admin.enabled"))) {
             return;
         }
-        int port = config.integer("bridge.health.port");
+        int port = config.integer("bridge.admin.port");
+        String host = config.get("bridge.admin.host");
         try (ServerSocket probe = new ServerSocket()) {
-            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            probe.bind(new InetSocketAddress(InetAddress.getByName(host), port));
         } catch (IOException e) {
             throw new InvalidConfigurationException(List.of(
-                    "bridge.health.port: port " + port + " on 127.0.0.1 cannot be had (" + e.getMessage() + ")"));
+                    config.nameOf("bridge.admin.port") + ": port " + port + " on " + host + " cannot be had (" + e.getMessage() + ")"));
         }
     }
 

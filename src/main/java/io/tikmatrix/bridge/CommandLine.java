@@ -96,7 +96,8 @@ record CommandLine(Set<String> flags, Path home) {
                   bridge.inbox.dir            the folder to drop .json, .jsonl and .csv files into
                   bridge.inbox.csv-charset    UTF-8, or windows-1252 for Excel's "CSV (Comma delimited)"
                   bridge.events.endpoints     where status events go: file:, http(s)://, kafka:, jms:
-                  bridge.health.port          the port of /observe/health on 127.0.0.1 (50810)
+                  bridge.admin.port           the port of health, metrics and the admin API (50810)
+                  bridge.admin.host           its address (127.0.0.1; any other needs bridge.admin.token)
                   bridge.schedules.file       recurring tasks (config/schedules.yaml)
                   bridge.store.jdbc-url       the store; jdbc:postgresql://... for several bridges
                 Every key, its default and meaning: README.md, "Configuration".

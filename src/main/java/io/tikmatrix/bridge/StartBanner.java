@@ -42,13 +42,16 @@ final class StartBanner {
         lines.add("  dead letters     " + config.get("bridge.dead-letter.dir"));
         Arrays.stream(config.get("bridge.events.endpoints").split(",")).map(String::trim).filter(uri -> !uri.isEmpty())
                 .forEach(uri -> lines.add("  events           " + shown(uri)));
-        if (Boolean.parseBoolean(config.get("bridge.health.enabled"))) {
-            String base = "http://127.0.0.1:" + config.get("bridge.health.port");
+        if (Boolean.parseBoolean(config.get("bridge.admin.enabled"))) {
+            String host = config.get("bridge.admin.host");
+            // every interface includes loopback, the address that works on this machine
+            String base = "http://" + (List.of("0.0.0.0", "::").contains(host) ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host)
+                    + ":" + config.get("bridge.admin.port");
             lines.add("  health           " + base + "/observe/health");
             lines.add("  metrics          " + base + "/observe/metrics");
             lines.add("  admin API        " + base + "/api/");
         } else {
-            lines.add("  health           off (bridge.health.enabled=false)");
+            lines.add("  admin port       off (bridge.admin.enabled=false)");
         }
         return lines;
     }

@@ -40,6 +40,8 @@ class InvalidSchedulesStopTheStartTest {
 
         Process bridge = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // not the admin port's default: another test JVM may hold it, and the schedules are what is tested
+                "-Dbridge.admin.enabled=false",
                 "-cp", System.getProperty("java.class.path"),
                 BridgeMain.class.getName())
                 .directory(dir.toFile())

@@ -135,7 +135,7 @@ class LauncherTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.output()).contains("--simulator", "--check", "--home <dir>", "--version", "--help", "BRIDGE_HOME",
-                "BRIDGE_LOG_LEVEL", "tikmatrix.base-url", "bridge.inbox.dir", "bridge.inbox.csv-charset", "bridge.health.port",
+                "BRIDGE_LOG_LEVEL", "tikmatrix.base-url", "bridge.inbox.dir", "bridge.inbox.csv-charset", "bridge.admin.port",
                 "bridge.events.endpoints");
     }
 

@@ -4,9 +4,13 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.util.TimeUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -49,6 +53,8 @@ public final class BridgeConfig {
     private static final List<String> AMQP_SCHEMES = List.of("amqp", "amqps", "amqpws", "amqpwss", "failover");
 
     private static final int MAX_PORT = 65535;
+    /** Long enough that guessing it over HTTP is hopeless, short enough to type. */
+    public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
     private static final int CAMEL_HTTP_CONNECTIONS_PER_ROUTE = 20;
 
     private static final List<String> FOLDER_KEYS = List.of(
@@ -63,10 +69,15 @@ public final class BridgeConfig {
     /** The tail of Camel's placeholder messages that quotes the value: "… from text: {{x}}/inbox". */
     private static final Pattern CAMEL_TEXT = Pattern.compile("(?s),? *(from|in) (the )?text: .*");
 
-    private final Map<String, String> values;
+    private static final Logger LOG = LoggerFactory.getLogger(BridgeConfig.class);
 
-    private BridgeConfig(Map<String, String> values) {
+    private final Map<String, String> values;
+    /** The renamed keys whose older name the configuration still uses: new name to older name. */
+    private final Map<String, String> olderNamesSet;
+
+    private BridgeConfig(Map<String, String> values, Map<String, String> olderNamesSet) {
         this.values = values;
+        this.olderNamesSet = olderNamesSet;
     }
 
     /**
@@ -108,7 +119,14 @@ public final class BridgeConfig {
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
-        BridgeConfig config = new BridgeConfig(values);
+        Map<String, String> olderNamesSet = new LinkedHashMap<>();
+        BridgeProperties.OLDER_NAMES.forEach((key, olderName) -> {
+            if (properties.resolveProperty(olderName).filter(value -> !value.isEmpty()).isPresent()) {
+                olderNamesSet.put(key, olderName);
+                LOG.warn("{} is the older name of {}: it still sets it, over any value of {}; rename it", olderName, key, key);
+            }
+        });
+        BridgeConfig config = new BridgeConfig(values, olderNamesSet);
         config.check();
         return config;
     }
@@ -130,10 +148,7 @@ public final class BridgeConfig {
         checkWholeNumber("bridge.api.concurrency", problems);
         checkWholeNumber("bridge.inbox.max-descriptor-size", problems);
         checkWholeNumber("bridge.inbox.max-field-length", problems);
-        checkPort("bridge.health.port", problems);
-        if (!List.of("true", "false").contains(values.get("bridge.health.enabled"))) {
-            problems.add("bridge.health.enabled: must be true or false, got '" + values.get("bridge.health.enabled") + "'");
-        }
+        checkAdminPort(problems);
         checkWholeNumber("bridge.events.retry.max-attempts", problems);
         checkMultiplier("bridge.retry.multiplier", problems);
         checkMultiplier("bridge.events.retry.multiplier", problems);
@@ -162,15 +177,47 @@ public final class BridgeConfig {
         }
     }
 
+    /**
+     * The admin port serves the admin API, which can replay and discard dead letters and pause intake: on any
+     * address but this machine's loopback it needs a token, or anyone who reaches the address could.
+     */
+    private void checkAdminPort(List<String> problems) {
+        checkPort("bridge.admin.port", problems);
+        if (!List.of("true", "false").contains(values.get("bridge.admin.enabled"))) {
+            problems.add(nameOf("bridge.admin.enabled") + ": must be true or false, got '" + values.get("bridge.admin.enabled") + "'");
+        }
+        String token = values.get("bridge.admin.token");
+        if (!token.isEmpty() && token.length() < MIN_ADMIN_TOKEN_LENGTH) {
+            // the value itself is a secret: only its length is said
+            problems.add("bridge.admin.token: must be " + MIN_ADMIN_TOKEN_LENGTH + " characters or more, it has " + token.length());
+        }
+        if (!"true".equals(values.get("bridge.admin.enabled"))) {
+            return;
+        }
+        String host = values.get("bridge.admin.host");
+        if (host.isBlank()) {
+            problems.add("bridge.admin.host: empty; 127.0.0.1 keeps the admin port to this machine");
+            return;
+        }
+        try {
+            if (!InetAddress.getByName(host).isLoopbackAddress() && token.isEmpty()) {
+                problems.add("bridge.admin.host: " + host + " is reachable from other machines, so the admin port needs"
+                        + " bridge.admin.token (" + MIN_ADMIN_TOKEN_LENGTH + " characters or more); or use 127.0.0.1");
+            }
+        } catch (UnknownHostException e) {
+            problems.add("bridge.admin.host: '" + host + "' is not an address of this machine (" + e.getMessage() + ")");
+        }
+    }
+
     /** @return whether the value is a whole number of 1 or more; if not, the problem is added */
     private boolean checkWholeNumber(String key, List<String> problems) {
         try {
             if (Integer.parseInt(values.get(key)) >= 1) {
                 return true;
             }
-            problems.add(key + ": must be 1 or more, got '" + values.get(key) + "'");
+            problems.add(nameOf(key) + ": must be 1 or more, got '" + values.get(key) + "'");
         } catch (NumberFormatException e) {
-            problems.add(key + ": '" + values.get(key) + "' is not a whole number");
+            problems.add(nameOf(key) + ": '" + values.get(key) + "' is not a whole number");
         }
         return false;
     }
@@ -178,8 +225,13 @@ public final class BridgeConfig {
     /** Checked here so --check reports it; a port that is valid but taken is found when the bridge starts. */
     private void checkPort(String key, List<String> problems) {
         if (checkWholeNumber(key, problems) && integer(key) > MAX_PORT) {
-            problems.add(key + ": must be a TCP port from 1 to " + MAX_PORT + ", got '" + values.get(key) + "'");
+            problems.add(nameOf(key) + ": must be a TCP port from 1 to " + MAX_PORT + ", got '" + values.get(key) + "'");
         }
+    }
+
+    /** The name the operator gave a key its value under: its older name while that is what is set. */
+    public String nameOf(String key) {
+        return olderNamesSet.getOrDefault(key, key);
     }
 
     private void checkMultiplier(String key, List<String> problems) {

@@ -24,6 +24,14 @@ public final class BridgeProperties {
     /** Every key with its default, the one list of them. */
     public static final String DEFAULTS = "io/tikmatrix/bridge/defaults.properties";
 
+    /**
+     * Keys renamed, by their new name: the older name is still read, from any layer, and when set it gives the new
+     * key its value (BridgeConfig warns, naming both), so a configuration written for an earlier version keeps its port.
+     */
+    public static final Map<String, String> OLDER_NAMES = Map.of(
+            "bridge.admin.enabled", "bridge.health.enabled",
+            "bridge.admin.port", "bridge.health.port");
+
     /** Values that name a file or folder: a relative one is under the bridge's directory, not the JVM's. */
     static final List<String> PATH_KEYS = List.of("bridge.data-dir", "bridge.inbox.dir", "bridge.archive.dir",
             "bridge.receipts.dir", "bridge.dead-letter.dir", "bridge.schedules.file");
@@ -43,9 +51,10 @@ public final class BridgeProperties {
     }
 
     /**
-     * Makes every lookup of a path key answer an absolute path under {@code home}, and the base URL without a
-     * trailing slash, whichever layer the value came from: the routes ({@code file:{{bridge.inbox.dir}}}),
-     * the H2 URL ({@code {{bridge.data-dir}}}, H2 refuses a relative one) and the Java all see the same.
+     * Makes every lookup of a path key answer an absolute path under {@code home}, the base URL without a
+     * trailing slash, and a renamed key the value of its older name when that is set ({@link #OLDER_NAMES}),
+     * whichever layer the value came from: the routes ({@code file:{{bridge.inbox.dir}}}), the H2 URL
+     * ({@code {{bridge.data-dir}}}, H2 refuses a relative one) and the Java all see the same.
      */
     public static void normalizeValues(org.apache.camel.spi.PropertiesComponent properties, Path home) {
         PropertiesComponent component = (PropertiesComponent) properties;
@@ -73,6 +82,14 @@ public final class BridgeProperties {
         public String parseProperty(String key, String value, PropertiesLookup properties) {
             if (value == null) {
                 return null;
+            }
+            String olderName = OLDER_NAMES.get(key);
+            if (olderName != null) {
+                // through the parser, so the older name counts from every layer, environment variables included
+                String older = parseUri("{{" + olderName + ":}}", properties, true, false, true);
+                if (older != null && !older.isEmpty()) {
+                    return older;
+                }
             }
             if ("tikmatrix.base-url".equals(key) && value.endsWith("/")) {
                 return value.substring(0, value.length() - 1);

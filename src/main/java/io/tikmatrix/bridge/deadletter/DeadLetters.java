@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tikmatrix.bridge.api.DescriptorRejectedException;
 import io.tikmatrix.bridge.api.TransientApiException;
 import io.tikmatrix.bridge.json.Json;
+import io.tikmatrix.bridge.metrics.BridgeMetrics;
 import io.tikmatrix.bridge.reconcile.AmbiguousCallException;
 import io.tikmatrix.bridge.store.SubmissionJournal;
+import io.tikmatrix.bridge.submit.Outcomes;
 import io.tikmatrix.bridge.submit.ReceiptLine;
 import io.tikmatrix.bridge.submit.Submission;
 import io.tikmatrix.bridge.validation.DeadLetterKey;
@@ -35,10 +37,14 @@ public class DeadLetters {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
 
     private final SubmissionJournal journal;
+    private final Outcomes outcomes;
+    private final BridgeMetrics metrics;
     private final Clock clock;
 
-    public DeadLetters(SubmissionJournal journal, Clock clock) {
+    public DeadLetters(SubmissionJournal journal, Outcomes outcomes, BridgeMetrics metrics, Clock clock) {
         this.journal = journal;
+        this.outcomes = outcomes;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -76,7 +82,8 @@ public class DeadLetters {
         // the record shows secrets masked: a replay takes them back from the journal
         journal.deadLettered(s.key(), masked != null && !masked.equals(body) ? body.toString() : null, key.key(),
                 cause instanceof AmbiguousCallException ambiguous ? ambiguous.candidateTaskIds() : List.of());
-        s.receiptLine(ReceiptLine.deadLettered(s.source(), s.key(), rejection));
+        outcomes.record(s, ReceiptLine.deadLettered(s.source(), s.key(), rejection));
+        metrics.deadLetter(key.key());
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.FILE_NAME, RecordNames.forKey(s.key(), now));
         // masking by field misses a key quoted where no api_key field is, such as in a reason: hidden by value too

@@ -39,6 +39,8 @@ public class LicenceGate extends RoutePolicySupport {
     private final Set<Route> intake = ConcurrentHashMap.newKeySet();
     private volatile State state = State.STARTING;
     private volatile String reason = "no licence check yet";
+    /** Held by an operator (POST /api/intake/pause) whatever the licence says, until resumed. */
+    private volatile boolean paused;
 
     public void onAnswer(Exchange exchange) {
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
@@ -99,15 +101,49 @@ public class LicenceGate extends RoutePolicySupport {
      * schedule's firing has no file to come back from, so it waits for intake to open.
      */
     public void requireOpen(Exchange exchange) throws TakeAgainLaterException, LicenceHeldException {
-        if (state == State.OPEN) {
+        if (isOpen()) {
             return;
         }
         Submission s = Submission.of(exchange);
         if (s.source() != null && s.source().isFile()) {
-            throw new TakeAgainLaterException(s.where() + "intake is held (" + reason + "); the file stays in the inbox"
+            throw new TakeAgainLaterException(s.where() + "intake is held (" + heldBecause() + "); the file stays in the inbox"
                     + " and is read again when intake opens");
         }
-        throw new LicenceHeldException(s.where() + s.key() + " waits for intake to open: " + reason);
+        throw new LicenceHeldException(s.where() + s.key() + " waits for intake to open: " + heldBecause());
+    }
+
+    /** Whether new work is taken in: the licence lets it and no operator paused it. */
+    public boolean isOpen() {
+        return state == State.OPEN && !paused;
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    /**
+     * An operator holds intake (README, "Operating it"): files stay in the inbox and schedules' fire times pass as
+     * missed ones, as while the licence is refused; descriptors already claimed go on. Until {@link #resume}, or
+     * this bridge stops.
+     */
+    public synchronized void pause() {
+        if (!paused) {
+            paused = true;
+            LOG.warn("intake held: paused by an operator");
+            intake.forEach(this::follow);
+        }
+    }
+
+    public synchronized void resume() {
+        if (paused) {
+            paused = false;
+            LOG.info("intake resumed by an operator{}", state == State.OPEN ? "" : "; still held: " + reason);
+            intake.forEach(this::follow);
+        }
+    }
+
+    private String heldBecause() {
+        return paused ? "paused by an operator" : reason;
     }
 
     /**
@@ -138,7 +174,7 @@ public class LicenceGate extends RoutePolicySupport {
     @Override
     public synchronized void onStart(Route route) {
         intake.add(route);
-        follow(route, state);
+        follow(route);
     }
 
     @Override
@@ -165,7 +201,7 @@ public class LicenceGate extends RoutePolicySupport {
                 LOG.warn("intake held: {}", why);
             }
         }
-        intake.forEach(route -> follow(route, next));
+        intake.forEach(this::follow);
     }
 
     /**
@@ -174,12 +210,12 @@ public class LicenceGate extends RoutePolicySupport {
      * schedule's misfire rule to the fire times that passed meanwhile; its consumer is not stopped, as that would
      * stop the route's processors too and lose a firing still waiting out its jitter.
      */
-    private void follow(Route route, State now) {
+    private void follow(Route route) {
         // a stopping bridge stops the consumers itself; resuming one now would take in new work
         if (route.getCamelContext().isStopping()) {
             return;
         }
-        boolean open = now == State.OPEN;
+        boolean open = isOpen();
         try {
             if (route.getEndpoint() instanceof QuartzEndpoint schedule) {
                 if (open) {

@@ -2,8 +2,12 @@ package io.tikmatrix.bridge.schedule;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -24,5 +28,19 @@ public record Schedule(String name, String cron, ZoneId timezone, Misfire misfir
         Objects.requireNonNull(misfire, "misfire");
         Objects.requireNonNull(task, "task");
         jitter = jitter == null ? Duration.ZERO : jitter;
+    }
+
+    /**
+     * A fingerprint of the entry as the file gives it (every field, {@code enabled} too): an operator's switch
+     * holds until it changes.
+     */
+    public String definition() {
+        String text = String.join("\n", name, cron, timezone.getId(), misfire.name(), Boolean.toString(enabled),
+                jitter.toString(), task.toString());
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

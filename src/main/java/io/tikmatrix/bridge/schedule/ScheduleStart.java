@@ -1,5 +1,6 @@
 package io.tikmatrix.bridge.schedule;
 
+import io.tikmatrix.bridge.store.ScheduleSwitches;
 import io.tikmatrix.bridge.validation.DescriptorValidator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
@@ -10,8 +11,10 @@ import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 
 /**
  * What a bridge needs for its schedules: the file read and checked before anything starts, the beans
@@ -31,7 +34,7 @@ public final class ScheduleStart {
     private ScheduleStart(SchedulesFile schedules, Duration misfireThreshold, SchedulesLoader loader, byte[] content) {
         this.schedules = schedules;
         this.misfireThreshold = misfireThreshold;
-        this.reload = new SchedulesReload(schedules.file(), loader, routes, content);
+        this.reload = new SchedulesReload(schedules.file(), loader, routes, content, schedules);
     }
 
     /**
@@ -57,8 +60,12 @@ public final class ScheduleStart {
         return reload;
     }
 
-    /** Gives the context Quartz on the store's database, and starts the schedules once the other routes run. */
-    public void prepare(CamelContext context, DataSource storeDataSource) throws Exception {
+    /**
+     * Gives the context Quartz on the store's database, and the schedules the switches kept there; starts the
+     * schedules once the other routes run.
+     */
+    public void prepare(CamelContext context, DataSource storeDataSource, Clock clock) throws Exception {
+        reload.useSwitches(new ScheduleSwitches(storeDataSource, clock));
         QuartzComponent quartz = new QuartzComponent();
         quartz.setProperties(new HashMap<>(QuartzJobStore.prepare(storeDataSource, misfireThreshold)));
         // one scheduler per bridge, named alike on every member of a cluster
@@ -83,8 +90,10 @@ public final class ScheduleStart {
     }
 
     private void start(CamelContext context) {
+        List<Schedule> toRun = reload.toRun();
         try {
-            routes.start(context, schedules.enabled());
+            routes.start(context, toRun);
+            reload.started(toRun);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the schedules of " + schedules.file(), e);
         }
@@ -94,7 +103,7 @@ public final class ScheduleStart {
             LOG.info("no schedules: {} has none", schedules.file());
         } else {
             LOG.info("{} schedule(s) loaded from {}, {} enabled",
-                    schedules.schedules().size(), schedules.file(), schedules.enabled().size());
+                    schedules.schedules().size(), schedules.file(), toRun.size());
         }
     }
 }

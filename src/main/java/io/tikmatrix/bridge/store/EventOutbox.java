@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,6 +90,14 @@ public class EventOutbox {
             }
             insert.executeBatch();
         }
+    }
+
+    /** How many events wait for each endpoint (due or not), by endpoint name; an endpoint with none is absent. */
+    public Map<String, Long> waitingByEndpoint() {
+        Map<String, Long> counts = new HashMap<>();
+        sql.query("count the waiting events", "SELECT endpoint, COUNT(*) FROM " + TABLE + " WHERE state = ? GROUP BY endpoint",
+                rs -> counts.put(rs.getString(1), rs.getLong(2)), State.PENDING.name());
+        return counts;
     }
 
     /**

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -201,6 +203,14 @@ public class SubmissionJournal {
                         + " dead_letter_key = ?, candidate_task_ids = ?, updated_at = ? WHERE descriptor_key = ?",
                 State.DEAD_LETTERED.name(), withheldDescriptor, deadLetterKey,
                 candidateTaskIds.isEmpty() ? null : join(candidateTaskIds), Timestamp.from(clock.instant()), key);
+    }
+
+    /** How many descriptor keys are in each state, by state; a state none is in is absent. */
+    public Map<State, Long> countByState() {
+        Map<State, Long> counts = new EnumMap<>(State.class);
+        sql.query("count the journal's keys", "SELECT state, COUNT(*) FROM " + TABLE + " GROUP BY state",
+                rs -> counts.put(State.valueOf(rs.getString(1)), rs.getLong(2)));
+        return counts;
     }
 
     /** The tasks other keys were dead-lettered as ambiguous over: what TikMatrix shows of them is not theirs to give. */

@@ -85,6 +85,23 @@ public class TaskStore {
         return keys;
     }
 
+    /** The tracked tasks in one status (all when null), newest first, at most {@code limit}. */
+    public List<TrackedTask> list(Integer status, int limit) {
+        return status == null
+                ? sql.query("list the tracked tasks", "SELECT " + COLUMNS + " FROM bridge_task ORDER BY task_id DESC LIMIT ?",
+                        TaskStore::read, limit)
+                : sql.query("list the tracked tasks", "SELECT " + COLUMNS + " FROM bridge_task WHERE status = ?"
+                        + " ORDER BY task_id DESC LIMIT ?", TaskStore::read, status, limit);
+    }
+
+    /** How many tracked tasks are in each status (0 pending … 3 failed), as last seen; a status none is in is absent. */
+    public Map<Integer, Long> countByStatus() {
+        Map<Integer, Long> counts = new HashMap<>();
+        sql.query("count the tracked tasks", "SELECT status, COUNT(*) FROM bridge_task GROUP BY status",
+                rs -> counts.put(rs.getInt(1), rs.getLong(2)));
+        return counts;
+    }
+
     /** The highest task id the bridge ever tracked, 0 when none. */
     public long highestTaskId() {
         return sql.query("read the highest task id", "SELECT COALESCE(MAX(task_id), 0) FROM bridge_task", rs -> rs.getLong(1)).get(0);

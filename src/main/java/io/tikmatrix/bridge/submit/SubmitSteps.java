@@ -34,13 +34,15 @@ public class SubmitSteps {
     private final TaskTracker tracker;
     private final RetrySchedule retry;
     private final LongSupplier highestTaskId;
+    private final Outcomes outcomes;
     private final Clock clock;
     private final SaidOnce unknownFieldsWarned = new SaidOnce();
 
     /** @param highestTaskId the highest task id known, written down with each claim (see Reconciliation) */
     public SubmitSteps(SubmissionJournal journal, DescriptorValidator validator, TaskTracker tracker, RetrySchedule retry,
-                       LongSupplier highestTaskId, Clock clock) {
+                       LongSupplier highestTaskId, Outcomes outcomes, Clock clock) {
         this.journal = journal;
+        this.outcomes = outcomes;
         this.validator = validator;
         this.tracker = tracker;
         this.retry = retry;
@@ -68,14 +70,14 @@ public class SubmitSteps {
         }
         exchange.setProperty(DUPLICATE, claim instanceof SubmissionJournal.Earlier);
         if (claim instanceof SubmissionJournal.Earlier earlier && earlier.state() == SubmissionJournal.State.DEAD_LETTERED) {
-            s.receiptLine(ReceiptLine.deadLettered(s.source(), s.key(), new Rejection(earlier.deadLetterKey(), null,
+            outcomes.record(s, ReceiptLine.deadLettered(s.source(), s.key(), new Rejection(earlier.deadLetterKey(), null,
                     s.where() + "dead-lettered before under " + earlier.deadLetterKey() + "; drop its dead-letter record into the"
                             + " inbox to submit it again")));
             LOG.debug("{}{}: dead-lettered before under {}; not submitted again", s.where(), s.key(), earlier.deadLetterKey());
             return;
         }
         if (claim instanceof SubmissionJournal.Earlier earlier) {
-            s.receiptLine(ReceiptLine.duplicate(s.source(), s.key(), earlier.taskIds()));
+            outcomes.record(s, ReceiptLine.duplicate(s.source(), s.key(), earlier.taskIds()));
             LOG.debug("{}duplicate {}: already submitted as tasks {}", s.where(), s.key(), earlier.taskIds());
             return;
         }
@@ -147,7 +149,7 @@ public class SubmitSteps {
         Submission s = Submission.of(exchange);
         tracker.track(s.descriptor(), s.taskIds());
         journal.submitted(s.key(), s.taskIds());
-        s.receiptLine(ReceiptLine.submitted(s.source(), s.key(), s.taskIds()));
+        outcomes.record(s, ReceiptLine.submitted(s.source(), s.key(), s.taskIds()));
         LOG.debug("{}submitted {} ({}) as tasks {}", s.where(), s.key(), scriptOf(s.descriptor().body()), s.taskIds());
     }
 

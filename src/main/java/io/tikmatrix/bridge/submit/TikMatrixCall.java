@@ -2,11 +2,13 @@ package io.tikmatrix.bridge.submit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Timer;
 import io.tikmatrix.bridge.api.ApiAnswers;
 import io.tikmatrix.bridge.api.DescriptorRejectedException;
 import io.tikmatrix.bridge.api.LicenceDeniedException;
 import io.tikmatrix.bridge.api.TransientApiException;
 import io.tikmatrix.bridge.json.Json;
+import io.tikmatrix.bridge.metrics.BridgeMetrics;
 import org.apache.camel.Exchange;
 
 import java.time.Clock;
@@ -19,9 +21,14 @@ import java.time.Clock;
  */
 public class TikMatrixCall {
 
+    /** The exchange property that times the request in flight ({@link BridgeMetrics#callStarted}). */
+    private static final String CALL = "tikmatrixCall";
+
+    private final BridgeMetrics metrics;
     private final Clock clock;
 
-    public TikMatrixCall(Clock clock) {
+    public TikMatrixCall(BridgeMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -42,7 +49,35 @@ public class TikMatrixCall {
         exchange.getMessage().setBody(Json.MAPPER.writeValueAsBytes(request));
     }
 
+    /** The request leaves now: it is in flight, and timed, until its answer is read or it fails without one. */
+    public void sending(Exchange exchange) {
+        exchange.setProperty(CALL, metrics.callStarted());
+    }
+
+    /**
+     * The request failed without an answer (refused, reset, timed out): counted as a transient result, and the
+     * failure goes on to the submit route's retry as it is.
+     */
+    public void unanswered(Exchange exchange) throws Exception {
+        metrics.callEnded(exchange.getProperty(CALL, Timer.Sample.class), BridgeMetrics.TRANSIENT);
+        throw exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+    }
+
     public void readAnswer(Exchange exchange) throws TransientApiException, DescriptorRejectedException, LicenceDeniedException {
+        Timer.Sample call = exchange.getProperty(CALL, Timer.Sample.class);
+        try {
+            read(exchange);
+            metrics.callEnded(call, BridgeMetrics.OK);
+        } catch (TransientApiException e) {
+            metrics.callEnded(call, BridgeMetrics.TRANSIENT);
+            throw e;
+        } catch (DescriptorRejectedException | LicenceDeniedException e) {
+            metrics.callEnded(call, BridgeMetrics.REJECTED);
+            throw e;
+        }
+    }
+
+    private void read(Exchange exchange) throws TransientApiException, DescriptorRejectedException, LicenceDeniedException {
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String body = exchange.getMessage().getBody(String.class);
         Submission s = Submission.of(exchange);

@@ -33,7 +33,7 @@ public final class EventLatencyBenchmark {
              Bridge bridge = Bridge.start(Path.of("").toAbsolutePath(), Map.of(
                      "tikmatrix.base-url", simulator.baseUrl(),
                      "bridge.data-dir", dir.resolve("data").toString(),
-                     "bridge.health.enabled", "false"))) {
+                     "bridge.admin.enabled", "false"))) {
             StringBuilder lines = new StringBuilder();
             for (int i = 0; i < TASKS; i++) {
                 lines.append("{\"serials\": [\"emulator-").append(i).append("\"], \"script_name\": \"account_warmup\", \"script_config\": {}}\n");

@@ -115,7 +115,7 @@ public final class SpeedBenchmark {
         Map<String, String> settings = settings(baseUrl, workingDir.resolve("data"));
         try (BridgeProcess bridge = new BridgeProcess(Files.createDirectories(workingDir), jvmOptions, settings)) {
             bridge.start();
-            String health = "http://127.0.0.1:" + settings.get("bridge.health.port") + "/observe/health";
+            String health = "http://127.0.0.1:" + settings.get("bridge.admin.port") + "/observe/health";
             HttpClient http = HttpClient.newHttpClient();
             await("healthy").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(10))
                     .until(() -> isUp(http, health));
@@ -148,7 +148,7 @@ public final class SpeedBenchmark {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("tikmatrix.base-url", baseUrl);
         settings.put("bridge.data-dir", data.toAbsolutePath().toString());
-        settings.put("bridge.health.port", Integer.toString(freePort()));
+        settings.put("bridge.admin.port", Integer.toString(freePort()));
         return settings;
     }
 

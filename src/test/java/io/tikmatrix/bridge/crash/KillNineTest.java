@@ -174,7 +174,7 @@ class KillNineTest {
                 Map.entry("tikmatrix.response-timeout", "1s"),
                 Map.entry("bridge.status.poll-interval", "200ms"),
                 Map.entry("bridge.events.delivery-interval", "50ms"),
-                Map.entry("bridge.health.enabled", "false"),
+                Map.entry("bridge.admin.enabled", "false"),
                 Map.entry("bridge.licence.check-interval", "200ms"));
     }
 

@@ -1,11 +1,9 @@
 package io.tikmatrix.bridge.licence;
 
-import io.tikmatrix.bridge.config.InvalidConfigurationException;
 import io.tikmatrix.bridge.support.BridgeHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,16 +18,13 @@ import static org.awaitility.Awaitility.await;
 /** /observe/health reports the bridge unhealthy, with the reason, while intake is held. */
 class LicenceHealthTest {
 
-    private static final int MAX_START_ATTEMPTS = 5;
-
     @RegisterExtension
     final BridgeHarness bridge = new BridgeHarness();
 
     @Test
     void aPlanWithoutApiAccessIsReportedDownAndThenUp() throws Exception {
         bridge.simulator().faults().setPlan(false);
-        int port = startWithHealthOnAFreePort();
-        URI health = URI.create("http://127.0.0.1:" + port + "/observe/health");
+        URI health = URI.create(bridge.startWithAdminPort() + "/observe/health");
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get(health))
                 .contains("licence").contains("DOWN").contains("40301"));
@@ -47,36 +42,11 @@ class LicenceHealthTest {
             closed = free.getLocalPort();
         }
         bridge.with("tikmatrix.base-url", "http://127.0.0.1:" + closed + "/api/v1");
-        int port = startWithHealthOnAFreePort();
-        URI health = URI.create("http://127.0.0.1:" + port + "/observe/health");
+        URI health = URI.create(bridge.startWithAdminPort() + "/observe/health");
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get(health))
                 .contains("DOWN").contains("\"TikMatrix cannot be reached at 127.0.0.1:" + closed
                         + ": connection refused (is TikMatrix running?)\""));
-    }
-
-    /**
-     * bridge.health.port takes a fixed port (1 to 65535), so the test picks one the OS says is free; another
-     * process may take it before the bridge binds it, and the bridge then refuses to start: try another.
-     */
-    private int startWithHealthOnAFreePort() throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            int port;
-            try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = free.getLocalPort();
-            }
-            bridge.with("bridge.health.enabled", "true").with("bridge.health.port", Integer.toString(port));
-            try {
-                bridge.start();
-                return port;
-            } catch (IllegalStateException e) {
-                boolean portTaken = e.getCause() instanceof InvalidConfigurationException invalid
-                        && invalid.problems().stream().allMatch(problem -> problem.startsWith("bridge.health.port:"));
-                if (!portTaken || attempt == MAX_START_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
     }
 
     private static String get(URI uri) throws Exception {

@@ -3,6 +3,7 @@ package io.tikmatrix.bridge.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tikmatrix.bridge.Bridge;
+import io.tikmatrix.bridge.config.InvalidConfigurationException;
 import io.tikmatrix.bridge.simulator.SimulatorSettings;
 import io.tikmatrix.bridge.simulator.Task;
 import io.tikmatrix.bridge.simulator.TikMatrixSimulator;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +55,8 @@ public final class BridgeHarness implements BeforeAllCallback, BeforeEachCallbac
         AutoCloseable {
 
     public static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final int MAX_START_ATTEMPTS = 5;
 
     private final Path dataDir;
     private final boolean ownsDataDir;
@@ -94,7 +99,7 @@ public final class BridgeHarness implements BeforeAllCallback, BeforeEachCallbac
         settings.put("bridge.retry.initial-delay", "50ms");
         settings.put("bridge.retry.max-delay", "200ms");
         settings.put("bridge.licence.check-interval", "200ms");
-        settings.put("bridge.health.enabled", "false");
+        settings.put("bridge.admin.enabled", "false");
         settings.put("tikmatrix.response-timeout", "2s");
         settings.put("bridge.status.poll-interval", "100ms");
         settings.put("bridge.events.delivery-interval", "50ms");
@@ -172,6 +177,34 @@ public final class BridgeHarness implements BeforeAllCallback, BeforeEachCallbac
             throw new IllegalStateException("bridge did not start", e);
         }
         return this;
+    }
+
+    /**
+     * Starts the bridge with its admin port on a port the OS said was free a moment before; another process may
+     * take it first, and the bridge then refuses to start (bridge.admin.port takes a fixed port): try another.
+     *
+     * @return the admin port's base URL, {@code http://127.0.0.1:<port>}
+     */
+    public String startWithAdminPort() {
+        for (int attempt = 1; ; attempt++) {
+            int port;
+            try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = free.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            with("bridge.admin.enabled", "true").with("bridge.admin.port", Integer.toString(port));
+            try {
+                start();
+                return "http://127.0.0.1:" + port;
+            } catch (IllegalStateException e) {
+                boolean portTaken = e.getCause() instanceof InvalidConfigurationException invalid
+                        && invalid.problems().stream().allMatch(problem -> problem.startsWith("bridge.admin.port:"));
+                if (!portTaken || attempt == MAX_START_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Stops the bridge and starts a new one on the same data folder and store, as a restart would. */

@@ -1,0 +1,73 @@
+package io.tikmatrix.bridge.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tikmatrix.bridge.support.AdminClient;
+import io.tikmatrix.bridge.support.BridgeHarness;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the admin API tells about a running bridge (README, "Operating it"): the summary, the recent files with their
+ * receipts, the tasks by status.
+ */
+class ReadApiTest {
+
+    private static final String WARMUP = "{\"serials\": [\"%s\"], \"script_name\": \"account_warmup\", \"script_config\": {\"task_duration\": 60}}";
+
+    @RegisterExtension
+    static final BridgeHarness BRIDGE = new BridgeHarness();
+
+    private static AdminClient admin;
+
+    @BeforeAll
+    static void start() {
+        admin = new AdminClient(BRIDGE.startWithAdminPort());
+        BRIDGE.drop("read-me.json", "[" + WARMUP.formatted("t1") + ", {\"script_name\": \"like\", \"serials\": [\"t2\"]}]");
+        BRIDGE.awaitReceipt("read-me.json");
+    }
+
+    @Test
+    void theSummaryCountsDescriptorsTasksAndEvents() {
+        JsonNode summary = admin.get("/api/summary").json();
+
+        assertThat(summary.path("intake").path("open").asBoolean()).isTrue();
+        assertThat(summary.path("descriptors").path("submitted").asLong()).isEqualTo(1);
+        assertThat(summary.path("descriptors").path("dead_lettered").asLong()).isEqualTo(1);
+        long tasks = 0;
+        for (String status : new String[] {"pending", "running", "completed", "failed"}) {
+            tasks += summary.path("tasks").path(status).asLong();
+        }
+        assertThat(tasks).isEqualTo(1);
+        assertThat(summary.path("events_waiting").size()).isEqualTo(1);
+    }
+
+    @Test
+    void theRecentFilesComeWithTheirReceipts() {
+        JsonNode files = admin.get("/api/files?limit=5").json();
+
+        assertThat(files).hasSize(1);
+        assertThat(files.get(0).path("name").asText()).isEqualTo("read-me.json");
+        assertThat(files.get(0).path("receipt").path("summary").path("submitted").asLong()).isEqualTo(1);
+        assertThat(files.get(0).path("receipt").path("descriptors").get(1).path("code").asText()).isEqualTo("40003");
+        assertThat(admin.get("/api/files?limit=0").status()).isEqualTo(400);
+    }
+
+    @Test
+    void tasksAreListedByTheStatusLastSeen() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> admin.get("/api/tasks?status=completed").json().size() == 1);
+        JsonNode task = admin.get("/api/tasks?status=completed").json().get(0);
+
+        assertThat(task.path("serial").asText()).isEqualTo("t1");
+        assertThat(task.path("script_name").asText()).isEqualTo("account_warmup");
+        assertThat(task.path("source").path("file").asText()).isEqualTo("read-me.json");
+        assertThat(admin.get("/api/tasks?status=pending").json()).isEmpty();
+        assertThat(admin.get("/api/tasks").json()).hasSize(1);
+        assertThat(admin.get("/api/tasks?status=done").status()).isEqualTo(400);
+    }
+}
