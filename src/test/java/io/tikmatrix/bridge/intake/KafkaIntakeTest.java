@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A Kafka record of JSON Lines takes the inbox's way: one task per valid line, a dead letter for an invalid one,
- * a receipt for the record, keys by topic, partition and offset; read again, the record makes no second task.
+ * a receipt for the record, keys by topic, partition and offset; read again, the record makes no second task; once
+ * done, its offset is committed.
  */
 class KafkaIntakeTest {
 
@@ -65,6 +66,22 @@ class KafkaIntakeTest {
         assertThat(second.path("summary").path("duplicate").asInt()).isEqualTo(2);
         assertThat(second.path("summary").path("dead_lettered").asInt()).isEqualTo(1);
         assertThat(bridge.tasks()).hasSize(2);
+    }
+
+    @Test
+    void aRecordDoneIsCommittedAndNotReadAgainAfterARestart() throws Exception {
+        KAFKA.createTopic("committed", 1);
+        send("committed", RECORD);
+        bridge.with("bridge.intake.endpoints", "kafka:committed?brokers=" + KAFKA.bootstrapServers()).start();
+        bridge.awaitReceipt("kafka-committed@committed-0-0.jsonl");
+
+        bridge.restart();
+        send("committed", "{\"serials\": [\"s4\"], \"script_name\": \"account_warmup\", \"script_config\": {}}");
+
+        // one partition is read in order: the first record, were it read again, would be done before the second
+        assertThat(bridge.awaitReceipt("kafka-committed@committed-0-1.json").path("summary").path("submitted").asInt()).isEqualTo(1);
+        assertThat(bridge.dir("receipts").resolve("kafka-committed@committed-0-0.2.jsonl.receipt.json")).doesNotExist();
+        assertThat(bridge.tasks()).hasSize(3);
     }
 
     private static void send(String topic, String value) throws Exception {
