@@ -7,7 +7,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.component.quartz.QuartzEndpoint;
 import org.apache.camel.support.RoutePolicySupport;
-import org.apache.camel.support.ScheduledPollConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -171,9 +170,9 @@ public class LicenceGate extends RoutePolicySupport {
 
     /**
      * Only the input is held, never the route: stopping the route would wait for its in-flight files. A file
-     * consumer is suspended (it polls no more). A bus consumer (bridge.intake.endpoints) is stopped and started
-     * again: Camel's Kafka consumer, suspended and resumed before its fetch thread got going, stays paused for good,
-     * and a message it no longer takes stays with the broker anyway. A schedule's trigger is paused, and resuming it applies the
+     * consumer is suspended (it polls no more), and so is a JMS or AMQP one. A Kafka consumer is stopped and started
+     * again instead: suspended and resumed before its fetch thread got going, Camel's stays paused for good; a
+     * record it no longer takes stays with the broker anyway. A schedule's trigger is paused, and resuming it applies the
      * schedule's misfire rule to the fire times that passed meanwhile; its consumer is not stopped, as that would
      * stop the route's processors too and lose a firing still waiting out its jitter.
      */
@@ -190,7 +189,7 @@ public class LicenceGate extends RoutePolicySupport {
                 } else {
                     schedule.pauseTrigger();
                 }
-            } else if (!(route.getConsumer() instanceof ScheduledPollConsumer)) {
+            } else if (route.getEndpoint().getEndpointUri().startsWith("kafka:")) {
                 if (open) {
                     startConsumer(route.getConsumer());
                 } else {
