@@ -13,10 +13,6 @@ import jakarta.jms.Connection;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import org.awaitility.core.ConditionTimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,7 +25,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -77,10 +72,10 @@ class BusIntakeKillTest {
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
-    void aKafkaRecordHalfSubmittedAtAKillIsReadAgainWithoutADuplicate() throws Exception {
+    void aKafkaRecordHalfSubmittedAtAKillIsReadAgainWithoutADuplicate() {
         KAFKA.createTopic("crash", 1);
         Path dataDir = startBridge("kafka:crash?brokers=" + KAFKA.bootstrapServers(), Map.of());
-        send("crash", LINES_TEXT);
+        KAFKA.send("crash", LINES_TEXT);
         killHalfWayAndRestart();
         assertEachLineOneTask(dataDir.resolve("receipts").resolve("kafka-crash@crash-0-0.jsonl.receipt.json"));
     }
@@ -146,15 +141,5 @@ class BusIntakeKillTest {
         assertThat(summary.path("duplicate").asInt()).as("lines done before the kill").isPositive();
         assertThat(simulator.tasks()).extracting(Task::scriptConfig).extracting(config -> config.path("captions").asText())
                 .as("each line exactly one task").doesNotHaveDuplicates().hasSize(LINES);
-    }
-
-    private static void send(String topic, String value) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            producer.send(new ProducerRecord<>(topic, value)).get();
-        }
     }
 }

@@ -3,15 +3,10 @@ package io.tikmatrix.bridge.intake;
 import io.tikmatrix.bridge.licence.LicenceGate;
 import io.tikmatrix.bridge.support.BridgeHarness;
 import io.tikmatrix.bridge.support.EmbeddedKafka;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,11 +21,11 @@ class HeldBusIntakeTest {
     final BridgeHarness bridge = new BridgeHarness();
 
     @Test
-    void aPlanWithoutApiAccessLeavesTheRecordWithTheBrokerUntilTheLicencePasses() throws Exception {
+    void aPlanWithoutApiAccessLeavesTheRecordWithTheBrokerUntilTheLicencePasses() {
         KAFKA.createTopic("held", 1);
         bridge.simulator().faults().setPlan(false);
         bridge.with("bridge.intake.endpoints", "kafka:held?brokers=" + KAFKA.bootstrapServers()).start();
-        send("held", "{\"serials\": [\"s1\"], \"script_name\": \"account_warmup\", \"script_config\": {}}");
+        KAFKA.send("held", "{\"serials\": [\"s1\"], \"script_name\": \"account_warmup\", \"script_config\": {}}");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> bridge.bridge().licenceGate().state() == LicenceGate.State.HELD_LICENCE);
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
@@ -42,15 +37,5 @@ class HeldBusIntakeTest {
 
         assertThat(bridge.awaitReceipt("kafka-held@held-0-0.json").path("summary").path("submitted").asInt()).isEqualTo(1);
         assertThat(bridge.tasks()).hasSize(1);
-    }
-
-    private static void send(String topic, String value) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            producer.send(new ProducerRecord<>(topic, value)).get();
-        }
     }
 }

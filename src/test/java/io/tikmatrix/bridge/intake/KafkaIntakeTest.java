@@ -3,14 +3,9 @@ package io.tikmatrix.bridge.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tikmatrix.bridge.support.BridgeHarness;
 import io.tikmatrix.bridge.support.EmbeddedKafka;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,9 +29,9 @@ class KafkaIntakeTest {
     final BridgeHarness bridge = new BridgeHarness();
 
     @Test
-    void aRecordOfJsonLinesBecomesTasksDeadLettersAndOneReceipt() throws Exception {
+    void aRecordOfJsonLinesBecomesTasksDeadLettersAndOneReceipt() {
         KAFKA.createTopic("descriptors", 1);
-        send("descriptors", RECORD);
+        KAFKA.send("descriptors", RECORD);
         bridge.with("bridge.intake.endpoints", "kafka:descriptors?brokers=" + KAFKA.bootstrapServers()).start();
 
         JsonNode receipt = bridge.awaitReceipt("kafka-descriptors@descriptors-0-0.jsonl");
@@ -51,9 +46,22 @@ class KafkaIntakeTest {
     }
 
     @Test
-    void aRecordReadAgainMakesNoSecondTask() throws Exception {
+    void aRecordThatIsNoJsonAtAllIsSetAsideWholeAndTheNextOneIsRead() {
+        KAFKA.createTopic("broken", 1);
+        KAFKA.send("broken", "   ");
+        KAFKA.send("broken", "{\"serials\": [\"s5\"], \"script_name\": \"account_warmup\", \"script_config\": {}}");
+        bridge.with("bridge.intake.endpoints", "kafka:broken?brokers=" + KAFKA.bootstrapServers()).start();
+
+        assertThat(bridge.awaitReceipt("kafka-broken@broken-0-1.json").path("summary").path("submitted").asInt()).isEqualTo(1);
+        JsonNode report = BridgeHarness.awaitWritten(bridge.dir("deadletter/unreadable").resolve("kafka-broken@broken-0-0.json.error.json"));
+        assertThat(report.path("reason").asText()).isEqualTo("kafka-broken@broken-0-0.json: empty");
+        assertThat(bridge.dir("deadletter/unreadable").resolve("kafka-broken@broken-0-0.json")).hasContent("   ");
+    }
+
+    @Test
+    void aRecordReadAgainMakesNoSecondTask() {
         KAFKA.createTopic("again", 1);
-        send("again", RECORD);
+        KAFKA.send("again", RECORD);
         String uri = "kafka:again?brokers=" + KAFKA.bootstrapServers();
         bridge.with("bridge.intake.endpoints", uri).start();
         bridge.awaitReceipt("kafka-again@again-0-0.jsonl");
@@ -69,28 +77,18 @@ class KafkaIntakeTest {
     }
 
     @Test
-    void aRecordDoneIsCommittedAndNotReadAgainAfterARestart() throws Exception {
+    void aRecordDoneIsCommittedAndNotReadAgainAfterARestart() {
         KAFKA.createTopic("committed", 1);
-        send("committed", RECORD);
+        KAFKA.send("committed", RECORD);
         bridge.with("bridge.intake.endpoints", "kafka:committed?brokers=" + KAFKA.bootstrapServers()).start();
         bridge.awaitReceipt("kafka-committed@committed-0-0.jsonl");
 
         bridge.restart();
-        send("committed", "{\"serials\": [\"s4\"], \"script_name\": \"account_warmup\", \"script_config\": {}}");
+        KAFKA.send("committed", "{\"serials\": [\"s4\"], \"script_name\": \"account_warmup\", \"script_config\": {}}");
 
         // one partition is read in order: the first record, were it read again, would be done before the second
         assertThat(bridge.awaitReceipt("kafka-committed@committed-0-1.json").path("summary").path("submitted").asInt()).isEqualTo(1);
         assertThat(bridge.dir("receipts").resolve("kafka-committed@committed-0-0.2.jsonl.receipt.json")).doesNotExist();
         assertThat(bridge.tasks()).hasSize(3);
-    }
-
-    private static void send(String topic, String value) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            producer.send(new ProducerRecord<>(topic, value)).get();
-        }
     }
 }
