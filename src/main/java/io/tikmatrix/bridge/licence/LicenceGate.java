@@ -94,7 +94,7 @@ public class LicenceGate extends RoutePolicySupport {
 
     /**
      * Before a descriptor is claimed: it goes on only while intake is open. Else a descriptor of an inbox file
-     * leaves its file in the inbox, to be read again once intake opens (its neighbours already submitted are
+     * (or of a bus message, which the broker then delivers again) leaves its file in the inbox, to be read again once intake opens (its neighbours already submitted are
      * duplicates then); reading the rest of a big file into waiting exchanges would hold it all in memory. A
      * schedule's firing has no file to come back from, so it waits for intake to open.
      */
@@ -105,7 +105,7 @@ public class LicenceGate extends RoutePolicySupport {
         Submission s = Submission.of(exchange);
         if (s.source() != null && s.source().isFile()) {
             throw new TakeAgainLaterException(s.where() + "intake is held (" + reason + "); the file stays in the inbox"
-                    + " and is read again when intake opens");
+                    + " (a bus message with its broker) and is read again when intake opens");
         }
         throw new LicenceHeldException(s.where() + s.key() + " waits for intake to open: " + reason);
     }
