@@ -24,6 +24,9 @@ import io.tikmatrix.bridge.events.OutboxRetention;
 import io.tikmatrix.bridge.events.WebhookSignature;
 import io.tikmatrix.bridge.inbox.InboxFiles;
 import io.tikmatrix.bridge.inbox.ReceiptCollector;
+import io.tikmatrix.bridge.intake.BusIntake;
+import io.tikmatrix.bridge.intake.IntakeEndpoint;
+import io.tikmatrix.bridge.intake.IntakeRoutes;
 import io.tikmatrix.bridge.licence.LicenceGate;
 import io.tikmatrix.bridge.licence.LicenceRefusal;
 import io.tikmatrix.bridge.licence.LicenceHealthCheck;
@@ -72,9 +75,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The bridge's one configuration class, which Camel Main calls before it loads the routes: it binds every
- * bean the YAML routes call, under the name they use, with Quartz on the store, the schedules' start and
- * one delivery route per event endpoint. It is made by {@link #check}, which reads the configuration from
- * Camel's properties component before Camel Main does anything, so a bad key or schedule is what the
+ * bean the YAML routes call, under the name they use, with Quartz on the store, the schedules' start,
+ * one delivery route per event endpoint and one intake route per bus endpoint. It is made by {@link #check},
+ * which reads the configuration from Camel's properties component before Camel Main does anything, so a bad key or schedule is what the
  * operator reads first. What it opens, {@link #close()} closes.
  */
 final class BridgeBeans implements CamelConfiguration, AutoCloseable {
@@ -158,7 +161,10 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("licenceRefusal", new LicenceRefusal(licenceGate));
         beans.bind("licenceHealthCheck", new LicenceHealthCheck(licenceGate));
         beans.bind("submitPool", submitPool);
-        beans.bind("inboxFiles", inboxFiles());
+        InboxFiles inboxFiles = inboxFiles();
+        beans.bind("inboxFiles", inboxFiles);
+        beans.bind("busIntake", new BusIntake(inboxFiles));
+        beans.bind("intakeRoutes", new IntakeRoutes(IntakeEndpoint.list(config.get("bridge.intake.endpoints"))));
         beans.bind("receiptCollector", new ReceiptCollector());
         beans.bind("apiRetry", apiRetry);
         beans.bind("bridgeMetrics", metrics);

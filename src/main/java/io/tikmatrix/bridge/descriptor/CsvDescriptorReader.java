@@ -17,9 +17,9 @@ final class CsvDescriptorReader extends FileEntryReader {
     private final CsvRowMapper rows;
     private long row = 1;
 
-    CsvDescriptorReader(BufferedReader text, String fileName, String sha256, ConfigFieldTypes types, InboxLimits limits)
+    CsvDescriptorReader(BufferedReader text, String fileName, String origin, ConfigFieldTypes types, InboxLimits limits)
             throws IOException {
-        super(text, fileName, sha256, limits);
+        super(text, fileName, origin, limits);
         this.records = CsvDialect.records(text);
         this.rows = new CsvRowMapper(records.hasNextValue() ? records.nextValue() : new String[0], types);
     }

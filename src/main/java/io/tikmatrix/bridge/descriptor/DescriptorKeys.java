@@ -11,11 +11,25 @@ public final class DescriptorKeys {
 
     /** The user's own {@code id} when given, else {@code <file name>@sha256:<hex>#<position>}. */
     public static String forFileEntry(ObjectNode body, String fileName, String sha256, long position) {
+        return forEntry(body, fileOrigin(fileName, sha256), position);
+    }
+
+    /**
+     * The user's own {@code id} when given, else {@code <origin>#<position>}.
+     *
+     * @param origin what the entry's container is known by: {@code <file name>@sha256:<hex>} for an inbox file
+     *               ({@link #fileOrigin}), {@code <endpoint>@<message id>} for a message from a bus
+     */
+    public static String forEntry(ObjectNode body, String origin, long position) {
         JsonNode id = body == null ? null : body.get("id");
         if (id != null && !id.isNull() && !id.asText().isBlank()) {
             return id.asText();
         }
-        return fileName + "@sha256:" + sha256 + "#" + position;
+        return origin + "#" + position;
+    }
+
+    static String fileOrigin(String fileName, String sha256) {
+        return fileName + "@sha256:" + sha256;
     }
 
     public static String forScheduleFiring(String scheduleName, String fireTime) {

@@ -21,18 +21,26 @@ public final class DescriptorReaders {
 
     public static DescriptorReader open(Path file, Inspection inspection, ConfigFieldTypes types, InboxLimits limits)
             throws IOException {
+        return open(file, inspection, types, limits, DescriptorKeys.fileOrigin(file.getFileName().toString(), inspection.sha256()));
+    }
+
+    /**
+     * @param origin what the positional keys of its descriptors start with (see {@link DescriptorKeys#forEntry}),
+     *               when the bytes came from elsewhere than an inbox file, e.g. a bus message
+     */
+    public static DescriptorReader open(Path file, Inspection inspection, ConfigFieldTypes types, InboxLimits limits,
+                                        String origin) throws IOException {
         String name = file.getFileName().toString();
-        String sha256 = inspection.sha256();
         return switch (inspection.kind()) {
             case JSON -> {
                 JsonNode record = smallJson(file, inspection);
                 yield isDeadLetterRecord(record)
                         ? new DeadLetterReplayReader(record, name)
-                        : JsonDescriptorReader.open(file, name, sha256, limits);
+                        : JsonDescriptorReader.open(file, name, origin, limits);
             }
             case JSON_LINES -> new JsonLinesDescriptorReader(
-                    new BoundedLines(Files.newInputStream(file), limits.maxDescriptorBytes()), name, sha256, limits);
-            case CSV -> new CsvDescriptorReader(InboxText.open(file, inspection.charset()), name, sha256, types, limits);
+                    new BoundedLines(Files.newInputStream(file), limits.maxDescriptorBytes()), name, origin, limits);
+            case CSV -> new CsvDescriptorReader(InboxText.open(file, inspection.charset()), name, origin, types, limits);
         };
     }
 

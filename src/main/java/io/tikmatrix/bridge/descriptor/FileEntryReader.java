@@ -18,15 +18,16 @@ abstract class FileEntryReader implements DescriptorReader {
 
     protected final String fileName;
     protected final InboxLimits limits;
-    private final String sha256;
+    private final String origin;
     private final Closeable text;
     private Descriptor ahead;
     private boolean exhausted;
 
-    FileEntryReader(Closeable text, String fileName, String sha256, InboxLimits limits) {
+    /** @param origin what positional keys start with, see {@link DescriptorKeys#forEntry} */
+    FileEntryReader(Closeable text, String fileName, String origin, InboxLimits limits) {
         this.text = text;
         this.fileName = fileName;
-        this.sha256 = sha256;
+        this.origin = origin;
         this.limits = limits;
     }
 
@@ -44,7 +45,7 @@ abstract class FileEntryReader implements DescriptorReader {
                     + limits.maxFieldLength() + ")");
         }
         return Descriptor.of(body, Source.file(fileName, position),
-                DescriptorKeys.forFileEntry(body, fileName, sha256, position));
+                DescriptorKeys.forEntry(body, origin, position));
     }
 
     /** An entry over {@code bridge.inbox.max-descriptor-size}, set aside without being read into memory. */
@@ -81,7 +82,7 @@ abstract class FileEntryReader implements DescriptorReader {
      */
     protected Descriptor unparsable(long position, String problem) {
         Source source = Source.file(fileName, position);
-        return Descriptor.unparsable(source, DescriptorKeys.forFileEntry(null, fileName, sha256, position),
+        return Descriptor.unparsable(source, DescriptorKeys.forEntry(null, origin, position),
                 Rejection.of(DeadLetterKey.INVALID_PARAMETERS, source.place() + ": " + problem));
     }
 
@@ -91,7 +92,7 @@ abstract class FileEntryReader implements DescriptorReader {
      */
     protected Descriptor rejected(ObjectNode body, long position, String problem) {
         Source source = Source.file(fileName, position);
-        return Descriptor.rejected(body, source, DescriptorKeys.forFileEntry(body, fileName, sha256, position),
+        return Descriptor.rejected(body, source, DescriptorKeys.forEntry(body, origin, position),
                 Rejection.of(DeadLetterKey.INVALID_PARAMETERS, source.place() + ": " + problem));
     }
 

@@ -26,20 +26,20 @@ final class JsonDescriptorReader extends FileEntryReader {
     private boolean array;
     private long index;
 
-    JsonDescriptorReader(FileChannel file, String fileName, String sha256, InboxLimits limits) throws IOException {
-        this(file, Channels.newInputStream(file), fileName, sha256, limits);
+    JsonDescriptorReader(FileChannel file, String fileName, String origin, InboxLimits limits) throws IOException {
+        this(file, Channels.newInputStream(file), fileName, origin, limits);
     }
 
-    private JsonDescriptorReader(FileChannel file, InputStream bytes, String fileName, String sha256, InboxLimits limits)
+    private JsonDescriptorReader(FileChannel file, InputStream bytes, String fileName, String origin, InboxLimits limits)
             throws IOException {
-        super(bytes, fileName, sha256, limits);
+        super(bytes, fileName, origin, limits);
         this.file = file;
         // bytes, not characters: the parser's offsets are then file offsets, and it skips a byte-order mark itself
         this.framing = DescriptorJson.MAPPER.createParser(bytes);
     }
 
-    static JsonDescriptorReader open(Path path, String fileName, String sha256, InboxLimits limits) throws IOException {
-        return new JsonDescriptorReader(FileChannel.open(path, StandardOpenOption.READ), fileName, sha256, limits);
+    static JsonDescriptorReader open(Path path, String fileName, String origin, InboxLimits limits) throws IOException {
+        return new JsonDescriptorReader(FileChannel.open(path, StandardOpenOption.READ), fileName, origin, limits);
     }
 
     @Override

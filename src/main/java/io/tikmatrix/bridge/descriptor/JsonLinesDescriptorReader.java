@@ -12,8 +12,8 @@ final class JsonLinesDescriptorReader extends FileEntryReader {
     private final BoundedLines lines;
     private long lineNumber;
 
-    JsonLinesDescriptorReader(BoundedLines lines, String fileName, String sha256, InboxLimits limits) {
-        super(lines, fileName, sha256, limits);
+    JsonLinesDescriptorReader(BoundedLines lines, String fileName, String origin, InboxLimits limits) {
+        super(lines, fileName, origin, limits);
         this.lines = lines;
     }
 

@@ -40,7 +40,8 @@ public record EventEndpoint(String uri, String name, EndpointKind kind, String d
                 "file:" + deadLetterDir.resolve("events").resolve(name));
     }
 
-    static String nameOf(String uri) {
+    /** A safe, stable form of a Camel URI without its options, fit for a folder or file name. */
+    public static String nameOf(String uri) {
         String withoutOptions = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
         String safe = withoutOptions.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._]+", "-").replaceAll("^-+|-+$", "");
         return safe.length() <= 120 ? safe : safe.substring(0, 120);

@@ -33,6 +33,8 @@ public class InboxFiles {
 
     private static final String TAKEN = "tikmatrixTakenFile";
     private static final String INSPECTION = "tikmatrixInspection";
+    /** What the positional keys of a message's descriptors start with (see {@link #takeMessage}). */
+    private static final String KEY_ORIGIN = "tikmatrixKeyOrigin";
     private static final Logger LOG = LoggerFactory.getLogger(InboxFiles.class);
 
     /** A file taken from the inbox: its private copy, and the name its receipt and archive copy have. */
@@ -75,14 +77,22 @@ public class InboxFiles {
         // the archive's day folders are the operator's local days, whatever the clock's zone
         LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
         Taken taken = new Taken(staging.take(entry), names.forDrop(entry.getFileName().toString(), day), day);
-        exchange.setProperty(TAKEN, taken);
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-            @Override
-            public void onDone(Exchange done) {
-                dropReceipt(done);
-                StagingArea.discard(taken.copy());
-            }
-        });
+        keep(exchange, taken);
+    }
+
+    /**
+     * Takes the bytes of a message from a bus as if they were a file dropped into the inbox under {@code name}
+     * (whose extension says how to read them): the same inspection, receipt, archive and setting aside follow.
+     *
+     * @param keyOrigin what positional keys start with instead of the file name and hash, e.g.
+     *                  {@code <endpoint>@<message id>}: a message delivered again has the same keys
+     */
+    public void takeMessage(Exchange exchange, String name, byte[] bytes, String keyOrigin) throws IOException {
+        LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
+        Taken taken = new Taken(staging.put(name, bytes), names.forDrop(name, day), day);
+        exchange.setProperty(KEY_ORIGIN, keyOrigin);
+        exchange.getMessage().setHeader(Exchange.FILE_NAME_ONLY, name);
+        keep(exchange, taken);
     }
 
     /**
@@ -101,7 +111,11 @@ public class InboxFiles {
 
     public DescriptorReader descriptors(Exchange exchange) throws IOException {
         Taken taken = exchange.getProperty(TAKEN, Taken.class);
-        return DescriptorReaders.open(taken.copy(), exchange.getProperty(INSPECTION, Inspection.class), fieldTypes, limits);
+        Inspection inspection = exchange.getProperty(INSPECTION, Inspection.class);
+        String keyOrigin = exchange.getProperty(KEY_ORIGIN, String.class);
+        return keyOrigin == null
+                ? DescriptorReaders.open(taken.copy(), inspection, fieldTypes, limits)
+                : DescriptorReaders.open(taken.copy(), inspection, fieldTypes, limits, keyOrigin);
     }
 
     public void finishReceipt(Exchange exchange) {
@@ -151,6 +165,18 @@ public class InboxFiles {
         LOG.warn("unreadable file {}: {}", name, report.get("reason").asText());
         exchange.getMessage().setHeader(Exchange.FILE_NAME, name + ".error.json");
         exchange.getMessage().setBody(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+    }
+
+    /** The copy and an unfinished receipt are removed however the exchange ends. */
+    private static void keep(Exchange exchange, Taken taken) {
+        exchange.setProperty(TAKEN, taken);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                dropReceipt(done);
+                StagingArea.discard(taken.copy());
+            }
+        });
     }
 
     /** A file that fails after its receipt was begun leaves no half receipt behind. */

@@ -63,6 +63,11 @@ final class StagingArea {
         return copy;
     }
 
+    /** A private copy of bytes that never were a file (a bus message), under {@code name}. */
+    Path put(String name, byte[] bytes) throws IOException {
+        return Files.write(Files.createDirectories(root.resolve(UUID.randomUUID().toString())).resolve(name), bytes);
+    }
+
     /** Removes the copies a bridge that stopped or died left behind: their files are still in the inbox. */
     void clear() throws IOException {
         if (Files.isDirectory(root)) {

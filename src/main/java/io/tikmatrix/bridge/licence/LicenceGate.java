@@ -96,7 +96,7 @@ public class LicenceGate extends RoutePolicySupport {
 
     /**
      * Before a descriptor is claimed: it goes on only while intake is open. Else a descriptor of an inbox file
-     * leaves its file in the inbox, to be read again once intake opens (its neighbours already submitted are
+     * (or of a bus message, which the broker then delivers again) leaves its file in the inbox, to be read again once intake opens (its neighbours already submitted are
      * duplicates then); reading the rest of a big file into waiting exchanges would hold it all in memory. A
      * schedule's firing has no file to come back from, so it waits for intake to open.
      */
@@ -107,7 +107,7 @@ public class LicenceGate extends RoutePolicySupport {
         Submission s = Submission.of(exchange);
         if (s.source() != null && s.source().isFile()) {
             throw new TakeAgainLaterException(s.where() + "intake is held (" + heldBecause() + "); the file stays in the inbox"
-                    + " and is read again when intake opens");
+                    + " (a bus message with its broker) and is read again when intake opens");
         }
         throw new LicenceHeldException(s.where() + s.key() + " waits for intake to open: " + heldBecause());
     }
@@ -206,7 +206,9 @@ public class LicenceGate extends RoutePolicySupport {
 
     /**
      * Only the input is held, never the route: stopping the route would wait for its in-flight files. A file
-     * consumer is suspended (it polls no more). A schedule's trigger is paused, and resuming it applies the
+     * consumer is suspended (it polls no more), and so is a JMS or AMQP one. A Kafka consumer is stopped and started
+     * again instead: suspended and resumed before its fetch thread got going, Camel's stays paused for good; a
+     * record it no longer takes stays with the broker anyway. A schedule's trigger is paused, and resuming it applies the
      * schedule's misfire rule to the fire times that passed meanwhile; its consumer is not stopped, as that would
      * stop the route's processors too and lose a firing still waiting out its jitter.
      */
@@ -222,6 +224,12 @@ public class LicenceGate extends RoutePolicySupport {
                     schedule.resumeTrigger();
                 } else {
                     schedule.pauseTrigger();
+                }
+            } else if (route.getEndpoint().getEndpointUri().startsWith("kafka:")) {
+                if (open) {
+                    startConsumer(route.getConsumer());
+                } else {
+                    stopConsumer(route.getConsumer());
                 }
             } else if (open) {
                 resumeOrStartConsumer(route.getConsumer());
