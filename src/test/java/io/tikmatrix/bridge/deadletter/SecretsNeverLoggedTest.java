@@ -139,8 +139,8 @@ class SecretsNeverLoggedTest {
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException renamed) {
-            // an event written under a temporary name and renamed while the walk went on; the events themselves
-            // are checked whole by bridge.events() above
+            // an event written under a temporary name and renamed while the walk went on: it is read under its
+            // new name unless the walk had passed that folder already (its bytes were in the temporary file)
             return new byte[0];
         } catch (IOException e) {
             throw new UncheckedIOException(e);
