@@ -58,15 +58,10 @@ class BusIntakeKillTest {
     private BridgeProcess bridge;
 
     @AfterEach
-    void stopEverything() {
-        try {
-            if (bridge != null) {
-                bridge.close();
-            }
-        } finally {
-            if (simulator != null) {
-                simulator.close();
-            }
+    void stopEverything() throws Exception {
+        // closed in reverse order, the bridge first (it calls the simulator to the end); one never made is skipped
+        try (TikMatrixSimulator s = simulator; BridgeProcess b = bridge) {
+            // nothing more to do: only the closing
         }
     }
 
