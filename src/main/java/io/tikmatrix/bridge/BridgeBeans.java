@@ -175,7 +175,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("licenceWaitGoesOn", (Predicate) licenceGate::mayWait);
         beans.bind("tikmatrixCall", new TikMatrixCall(metrics, clock));
         beans.bind("reconciliation", reconciliation);
-        beans.bind("deadLetters", new DeadLetters(journal, outcomes, metrics, clock));
+        beans.bind("deadLetters", new DeadLetters(config, journal, outcomes, metrics, clock));
         beans.bind("taskTracker", tracker);
         beans.bind("statusPoller", new StatusPoller(taskQueries, tracker));
         beans.bind("eventDelivery", new EventDelivery(outbox, endpoints, RetrySchedule.of(config, "bridge.events.retry"), clock));

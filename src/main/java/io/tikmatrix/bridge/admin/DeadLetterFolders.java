@@ -60,7 +60,7 @@ final class DeadLetterFolders {
                 try {
                     record = readRecord(file);
                 } catch (JsonProcessingException beingWritten) {
-                    continue; // a record is written in place: it is listed once it is whole
+                    continue; // records appear whole, by rename: this one was edited by hand into something else
                 }
                 ObjectNode item = list.addObject();
                 item.put("id", k + SEPARATOR + stem(file));

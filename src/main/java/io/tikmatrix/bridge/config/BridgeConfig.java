@@ -289,6 +289,11 @@ public final class BridgeConfig {
         return v;
     }
 
+    /** Where the records of a dead-letter key go: {@code bridge.dead-letter.<key>}, a file appearing only whole. */
+    public String deadLetterUri(String key) {
+        return CamelUris.writtenWhole(get("bridge.dead-letter." + key));
+    }
+
     public Duration duration(String key) {
         return parseDuration(get(key));
     }

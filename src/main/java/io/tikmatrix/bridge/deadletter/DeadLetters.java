@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tikmatrix.bridge.api.DescriptorRejectedException;
 import io.tikmatrix.bridge.api.TransientApiException;
+import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.json.Json;
 import io.tikmatrix.bridge.metrics.BridgeMetrics;
 import io.tikmatrix.bridge.reconcile.AmbiguousCallException;
@@ -36,12 +37,14 @@ public class DeadLetters {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
 
+    private final BridgeConfig config;
     private final SubmissionJournal journal;
     private final Outcomes outcomes;
     private final BridgeMetrics metrics;
     private final Clock clock;
 
-    public DeadLetters(SubmissionJournal journal, Outcomes outcomes, BridgeMetrics metrics, Clock clock) {
+    public DeadLetters(BridgeConfig config, SubmissionJournal journal, Outcomes outcomes, BridgeMetrics metrics, Clock clock) {
+        this.config = config;
         this.journal = journal;
         this.outcomes = outcomes;
         this.metrics = metrics;
@@ -88,7 +91,7 @@ public class DeadLetters {
         exchange.getMessage().setHeader(Exchange.FILE_NAME, RecordNames.forKey(s.key(), now));
         // masking by field misses a key quoted where no api_key field is, such as in a reason: hidden by value too
         exchange.getMessage().setBody(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(SecretValues.redact(record)));
-        exchange.setProperty(DESTINATION, exchange.getContext().resolvePropertyPlaceholders("{{bridge.dead-letter." + key.key() + "}}"));
+        exchange.setProperty(DESTINATION, config.deadLetterUri(key.key()));
         // the place, not the 64-hex key, is what a person looks up; the reason usually starts with it already
         String reason = rejection.reason().startsWith(s.where()) ? rejection.reason().substring(s.where().length()) : rejection.reason();
         LOG.warn("{}dead-lettered under {}{}: {}", s.where(), key.key(),

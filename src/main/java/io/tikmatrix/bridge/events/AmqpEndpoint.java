@@ -1,5 +1,6 @@
 package io.tikmatrix.bridge.events;
 
+import io.tikmatrix.bridge.config.CamelUris;
 import io.tikmatrix.bridge.store.OutboxRow;
 import org.apache.camel.Message;
 
@@ -30,8 +31,8 @@ final class AmqpEndpoint implements EndpointKind {
         // queue/<name>; an address without the queue: prefix is a queue too, and keeps them
         String address = uri.startsWith(QUEUE_PREFIX + "/") ? "amqp:" + uri.substring(QUEUE_PREFIX.length()) : uri;
         // a BytesMessage is a data section; the strategy puts what a JMS property cannot hold in the AMQP message
-        String bytes = EndpointKind.withOption(address, "jmsMessageType", "Bytes");
-        return EndpointKind.withOption(bytes, "messageCreatedStrategy", "#class:" + AmqpMessageProperties.class.getName());
+        String bytes = CamelUris.withOption(address, "jmsMessageType", "Bytes");
+        return CamelUris.withOption(bytes, "messageCreatedStrategy", "#class:" + AmqpMessageProperties.class.getName());
     }
 
     @Override

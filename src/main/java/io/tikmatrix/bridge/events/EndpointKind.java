@@ -59,13 +59,4 @@ public interface EndpointKind {
         }
         return uri.substring(0, colon).toLowerCase(Locale.ROOT);
     }
-
-    /** Adds {@code name=value} unless the operator already set that option. */
-    static String withOption(String uri, String name, String value) {
-        int query = uri.indexOf('?');
-        if (query >= 0 && ("&" + uri.substring(query + 1)).contains("&" + name + "=")) {
-            return uri;
-        }
-        return uri + (query >= 0 ? "&" : "?") + name + "=" + value;
-    }
 }

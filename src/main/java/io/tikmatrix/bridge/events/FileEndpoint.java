@@ -1,5 +1,6 @@
 package io.tikmatrix.bridge.events;
 
+import io.tikmatrix.bridge.config.CamelUris;
 import io.tikmatrix.bridge.store.OutboxRow;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -9,8 +10,7 @@ final class FileEndpoint implements EndpointKind {
 
     @Override
     public String deliveryUri(String uri) {
-        // a reader of the folder never sees half an event: the file appears by rename, and .-files are hidden
-        return EndpointKind.withOption(uri, "tempPrefix", ".writing-");
+        return CamelUris.writtenWhole(uri);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tikmatrix.bridge.events;
 
+import io.tikmatrix.bridge.config.CamelUris;
 import io.tikmatrix.bridge.store.OutboxRow;
 import org.apache.camel.Message;
 
@@ -17,7 +18,7 @@ final class JmsEndpoint implements EndpointKind {
 
     @Override
     public String deliveryUri(String uri) {
-        return EndpointKind.withOption(uri, "jmsMessageType", "Text");
+        return CamelUris.withOption(uri, "jmsMessageType", "Text");
     }
 
     @Override

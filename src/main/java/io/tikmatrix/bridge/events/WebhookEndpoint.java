@@ -1,5 +1,6 @@
 package io.tikmatrix.bridge.events;
 
+import io.tikmatrix.bridge.config.CamelUris;
 import io.tikmatrix.bridge.store.OutboxRow;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -30,7 +31,7 @@ final class WebhookEndpoint implements EndpointKind {
     @Override
     public String deliveryUri(String uri) {
         // the answer is judged here, by status code, not by an exception
-        return EndpointKind.withOption(uri, "throwExceptionOnFailure", "false");
+        return CamelUris.withOption(uri, "throwExceptionOnFailure", "false");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tikmatrix.bridge.intake;
 
+import io.tikmatrix.bridge.config.CamelUris;
 import io.tikmatrix.bridge.events.EndpointKind;
 import io.tikmatrix.bridge.events.EventEndpoint;
 
@@ -42,17 +43,17 @@ public record IntakeEndpoint(String uri, String name) {
     public String consumeUri() {
         return switch (EndpointKind.scheme(uri)) {
             case "kafka" -> {
-                String kafka = EndpointKind.withOption(uri, "groupId", KAFKA_GROUP);
+                String kafka = CamelUris.withOption(uri, "groupId", KAFKA_GROUP);
                 // descriptors published before the bridge first joined its group are work to do, not history
-                kafka = EndpointKind.withOption(kafka, "autoOffsetReset", "earliest");
-                kafka = EndpointKind.withOption(kafka, "autoCommitEnable", "false");
-                kafka = EndpointKind.withOption(kafka, "allowManualCommit", "true");
+                kafka = CamelUris.withOption(kafka, "autoOffsetReset", "earliest");
+                kafka = CamelUris.withOption(kafka, "autoCommitEnable", "false");
+                kafka = CamelUris.withOption(kafka, "allowManualCommit", "true");
                 // the commit is made on the consumer's own thread: the route may end on a submit thread
-                kafka = EndpointKind.withOption(kafka, "kafkaManualCommitFactory",
+                kafka = CamelUris.withOption(kafka, "kafkaManualCommitFactory",
                         "#class:org.apache.camel.component.kafka.consumer.DefaultKafkaManualAsyncCommitFactory");
-                yield EndpointKind.withOption(kafka, "breakOnFirstError", "true");
+                yield CamelUris.withOption(kafka, "breakOnFirstError", "true");
             }
-            case "jms", "amqp" -> EndpointKind.withOption(uri, "transacted", "true");
+            case "jms", "amqp" -> CamelUris.withOption(uri, "transacted", "true");
             default -> uri;
         };
     }

@@ -3,6 +3,6 @@
  * AMQP queue, …), each message taken like an inbox file, and acknowledged only once every descriptor in it has an
  * outcome.
  *
- * <p>May import: descriptor, events, inbox.
+ * <p>May import: config, descriptor, events, inbox.
  */
 package io.tikmatrix.bridge.intake;
