@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One statement on its own connection, with its parameters bound in order and any failure reported as a
- * {@link StoreException} that says what the store was doing; or several statements in one transaction.
+ * One statement, with its parameters bound in order and any failure reported as a {@link StoreException} that
+ * says what the store was doing; or several statements in one transaction. A read runs on a connection of its own;
+ * a write is committed with the other writes waiting at that moment (see {@link GroupCommit}).
  */
 final class Sql {
 
@@ -26,9 +27,11 @@ final class Sql {
     }
 
     private final DataSource dataSource;
+    private final GroupCommit groupCommit;
 
     Sql(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.groupCommit = GroupCommit.of(dataSource);
     }
 
     /** DDL written to run as it is on H2 and PostgreSQL ({@code IF NOT EXISTS}). */
@@ -42,44 +45,46 @@ final class Sql {
         }
     }
 
-    /** Runs the work on one connection and commits it whole, or rolls it back whole. */
+    /** Runs the work in one transaction (shared with other threads' writes, see {@link GroupCommit}): all of it or nothing. */
     void inTransaction(String what, Work work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                work.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot " + what, e);
-        }
+        write(what, c -> {
+            work.run(c);
+            return null;
+        });
     }
 
     /** @return the number of rows changed */
     int update(String what, String sql, Object... parameters) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
-            bind(statement, parameters);
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("cannot " + what, e);
-        }
+        return write(what, c -> {
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                bind(statement, parameters);
+                return statement.executeUpdate();
+            }
+        });
     }
 
     /** @return false when a row with the same key is already there, the one failure that is an answer */
     boolean insertIfAbsent(String what, String sql, Object... parameters) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
-            bind(statement, parameters);
-            statement.executeUpdate();
-            return true;
+        try {
+            return groupCommit.run(dataSource, c -> {
+                try (PreparedStatement statement = c.prepareStatement(sql)) {
+                    bind(statement, parameters);
+                    return statement.executeUpdate() == 1;
+                }
+            });
         } catch (SQLException e) {
             if (isUniqueViolation(e)) {
                 return false;
             }
+            throw new StoreException("cannot " + what, e);
+        }
+    }
+
+    /** A write of its own, committed before this returns. */
+    <T> T write(String what, GroupCommit.Write<T> write) {
+        try {
+            return groupCommit.run(dataSource, write);
+        } catch (SQLException e) {
             throw new StoreException("cannot " + what, e);
         }
     }

@@ -50,18 +50,20 @@ public class TaskStore {
      * @return the changes that applied; the others were already applied before
      */
     public List<TaskChange> apply(List<TaskChange> changes) {
-        List<TaskChange> applied = new ArrayList<>();
-        if (!changes.isEmpty()) {
-            sql.inTransaction("record " + changes.size() + " task change(s)", c -> {
-                for (TaskChange change : changes) {
-                    if (change.previousStatus() == null ? insert(c, change.task()) : update(c, change)) {
-                        outbox.add(c, change.event());
-                        applied.add(change);
-                    }
-                }
-            });
-            outbox.written();
+        if (changes.isEmpty()) {
+            return List.of();
         }
+        List<TaskChange> applied = sql.write("record " + changes.size() + " task change(s)", c -> {
+            List<TaskChange> these = new ArrayList<>();
+            for (TaskChange change : changes) {
+                if (change.previousStatus() == null ? insert(c, change.task()) : update(c, change)) {
+                    outbox.add(c, change.event());
+                    these.add(change);
+                }
+            }
+            return these;
+        });
+        outbox.written();
         return applied;
     }
 
