@@ -4,7 +4,6 @@ import io.tikmatrix.bridge.config.RetrySchedule;
 import io.tikmatrix.bridge.store.EventOutbox;
 import io.tikmatrix.bridge.store.OutboxRow;
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,6 +30,8 @@ public class EventDelivery {
     public static final String DEAD_LETTERED = "tikmatrixEventDeadLettered";
 
     private static final String ROW = "tikmatrixOutboxRow";
+    /** The rows of this delivery round that were sent: marked together once the round is over. */
+    private static final String SENT = "tikmatrixOutboxSent";
     private static final String DEAD_LETTER_REASON = "tikmatrixEventDeadLetterReason";
     private static final int BATCH = 100;
     private static final Logger LOG = LoggerFactory.getLogger(EventDelivery.class);
@@ -46,8 +48,19 @@ public class EventDelivery {
         this.clock = clock;
     }
 
-    public List<OutboxRow> due(@ExchangeProperty(ENDPOINT) String endpoint) {
-        return outbox.due(endpoint, clock.instant(), BATCH);
+    public List<OutboxRow> due(Exchange exchange) {
+        // the round's split shares this list with each event's exchange
+        exchange.setProperty(SENT, new ArrayList<OutboxRow>());
+        return outbox.due(exchange.getProperty(ENDPOINT, String.class), clock.instant(), BATCH);
+    }
+
+    /**
+     * Marks what the round sent. A later event of the same task is never in the same round (it waits behind this
+     * one), so it goes in the next round, after this mark; a crash before the mark sends the round again, under
+     * the same event ids.
+     */
+    public void roundOver(Exchange exchange) {
+        outbox.delivered(sentInThisRound(exchange));
     }
 
     /** The event's exact bytes as the body, and only the headers its endpoint kind sets. */
@@ -65,7 +78,7 @@ public class EventDelivery {
     public void answered(Exchange exchange) {
         OutboxRow row = exchange.getProperty(ROW, OutboxRow.class);
         switch (endpointOf(row).kind().outcome(exchange.getMessage())) {
-            case DELIVERED -> outbox.delivered(row);
+            case DELIVERED -> sentInThisRound(exchange).add(row);
             case REJECTED -> deadLetter(exchange, row, "refused: " + answerOf(exchange));
             case RETRY -> retryOrGiveUp(exchange, row, answerOf(exchange));
         }
@@ -104,6 +117,11 @@ public class EventDelivery {
         exchange.setProperty(DEAD_LETTERED, true);
         exchange.setProperty(DEAD_LETTER_REASON, reason);
         LOG.warn("event {} to {} dead-lettered into {}: {}", row.eventId(), row.endpoint(), endpointOf(row).deadLetterUri(), reason);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<OutboxRow> sentInThisRound(Exchange exchange) {
+        return exchange.getProperty(SENT, List.class);
     }
 
     private EventEndpoint endpointOf(OutboxRow row) {

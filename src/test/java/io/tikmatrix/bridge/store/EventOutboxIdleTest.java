@@ -37,7 +37,7 @@ class EventOutboxIdleTest {
         assertThat(outbox.due("a", T.plusSeconds(1), 10)).as("written by another bridge: not looked for yet").isEmpty();
         List<OutboxRow> late = outbox.due("a", T.plus(EventOutbox.QUIET_AT_MOST), 10);
         assertThat(late).extracting(OutboxRow::eventId).containsExactly("1-0");
-        outbox.delivered(late.get(0));
+        outbox.delivered(List.of(late.get(0)));
 
         Instant now = T.plus(EventOutbox.QUIET_AT_MOST);
         assertThat(outbox.due("a", now, 10)).isEmpty();

@@ -27,7 +27,7 @@ class EventOutboxRetentionTest {
         outbox.add(new OutboxEvent("2-0", 2L, "{}"));
         outbox.add(new OutboxEvent("3-0", 3L, "{}"));
         List<OutboxRow> rows = outbox.due("a", Instant.now(), 10);
-        outbox.delivered(rows.get(0));
+        outbox.delivered(List.of(rows.get(0)));
         outbox.deadLettered(rows.get(1), "refused");
 
         assertThat(outbox.purgeFinished(Instant.now().minusSeconds(3600))).as("nothing is that old yet").isZero();

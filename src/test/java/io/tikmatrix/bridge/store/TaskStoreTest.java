@@ -77,7 +77,7 @@ class TaskStoreTest {
         assertThat(first).extracting(OutboxRow::eventId).containsExactly("1-0", "2-0");
 
         outbox.retryLater(first.get(0), Instant.now().plusSeconds(60), "HTTP 503");
-        outbox.delivered(first.get(1));
+        outbox.delivered(List.of(first.get(1)));
         assertThat(outbox.due("a", Instant.now(), 10)).isEmpty();
         assertThat(outbox.due("b", Instant.now(), 10)).extracting(OutboxRow::eventId).containsExactly("1-0", "2-0");
 
