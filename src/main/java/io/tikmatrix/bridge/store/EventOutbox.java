@@ -78,7 +78,7 @@ public class EventOutbox {
      * that finished): the next {@link #due} reads the store. Called after the commit.
      */
     void written() {
-        writes.incrementAndGet();
+        Sql.afterCommit(writes::incrementAndGet);
     }
 
     /** Within the caller's transaction: one row per endpoint. */

@@ -30,6 +30,9 @@ final class GroupCommit {
         T run(Connection c) throws SQLException;
     }
 
+    /** The write this thread runs now, if any: a write made from within it joins its transaction. */
+    private static final ThreadLocal<Pending<?>> RUNNING = new ThreadLocal<>();
+
     /** One per store: keyed weakly, so a store that was closed and dropped takes its entry with it. */
     private static final Map<DataSource, GroupCommit> BY_STORE = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -43,9 +46,16 @@ final class GroupCommit {
         return BY_STORE.computeIfAbsent(store, s -> new GroupCommit());
     }
 
-    /** Runs the write in the next commit and returns its result once that commit is done. */
+    /**
+     * Runs the write in the next commit and returns its result once that commit is done. Called from within
+     * another write, it is part of that one: done (or undone) with it, and committed when it is.
+     */
     <T> T run(DataSource store, Write<T> write) throws SQLException {
-        Pending<T> pending = new Pending<>(write);
+        Pending<?> outer = RUNNING.get();
+        if (outer != null && outer.store == this) {
+            return outer.join(write);
+        }
+        Pending<T> pending = new Pending<>(this, write);
         queued.add(pending);
         committing.lock();
         try {
@@ -56,6 +66,16 @@ final class GroupCommit {
             committing.unlock();
         }
         return pending.outcome();
+    }
+
+    /** Runs the action once what this thread writes now is committed; at once when it writes nothing. */
+    static void afterCommit(Runnable action) {
+        Pending<?> running = RUNNING.get();
+        if (running == null) {
+            action.run();
+        } else {
+            running.afterCommit.add(action);
+        }
     }
 
     private void commitQueued(DataSource store) {
@@ -82,7 +102,9 @@ final class GroupCommit {
     }
 
     private static void inOneTransaction(DataSource store, List<Pending<?>> writes) throws SQLException {
+        boolean committed = false;
         try (Connection c = store.getConnection()) {
+            // the pool sets auto-commit back when the connection returns to it
             c.setAutoCommit(false);
             try {
                 for (Pending<?> pending : writes) {
@@ -100,29 +122,61 @@ final class GroupCommit {
                     }
                 }
                 c.commit();
+                committed = true;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
+            }
+        } catch (SQLException | RuntimeException e) {
+            // once committed, a failure to hand the connection back changes nothing written: never write it twice
+            if (!committed) {
+                throw e;
+            }
+        }
+        for (Pending<?> pending : writes) {
+            if (pending.failure == null) {
+                pending.afterCommit.forEach(Runnable::run);
             }
         }
     }
 
     /** A queued write: its result or failure is read by its writer only after the commit that ran it. */
     private static final class Pending<T> {
+        private final GroupCommit store;
         private final Write<T> write;
+        private final List<Runnable> afterCommit = new ArrayList<>();
+        private Connection connection;
         private T result;
         private Exception failure;
         private boolean done;
 
-        Pending(Write<T> write) {
+        Pending(GroupCommit store, Write<T> write) {
+            this.store = store;
             this.write = write;
         }
 
         /** The write's statements say what it returns: a run that was undone and made again starts afresh. */
         void runOn(Connection c) throws SQLException {
-            result = write.run(c);
+            afterCommit.clear();
+            connection = c;
+            RUNNING.set(this);
+            try {
+                result = write.run(c);
+            } finally {
+                RUNNING.remove();
+                connection = null;
+            }
+        }
+
+        /** A write made from within this one, behind a savepoint of its own: its failure undoes it alone. */
+        <W> W join(Write<W> inner) throws SQLException {
+            Savepoint before = connection.setSavepoint();
+            try {
+                return inner.run(connection);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback(before);
+                throw e;
+            }
         }
 
         T outcome() throws SQLException {

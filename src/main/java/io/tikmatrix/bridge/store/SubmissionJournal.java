@@ -184,6 +184,14 @@ public class SubmissionJournal {
                 rs -> rs.getInt(1), State.IN_FLIGHT.name(), key).get(0);
     }
 
+    /**
+     * Runs the work's writes to the store (this journal, the tracked tasks, the outbox) as one transaction: all of
+     * them are committed, or none is.
+     */
+    public void inOneTransaction(String what, Runnable work) {
+        sql.inTransaction(what, c -> work.run());
+    }
+
     public void submitted(String key, List<Long> taskIds) {
         sql.update("record the tasks of descriptor key " + key,
                 "UPDATE " + TABLE + " SET state = ?, task_ids = ?, withheld_descriptor = NULL, may_have_reached = FALSE,"

@@ -144,11 +144,13 @@ public class SubmitSteps {
         return Math.max(0, Duration.between(clock.instant(), next).toMillis());
     }
 
-    /** Tracks the new tasks before the key counts as submitted: a crash in between loses no task. */
+    /** The new tasks, their first events and the key's outcome are written in one transaction: all, or none. */
     public void recordSubmitted(Exchange exchange) {
         Submission s = Submission.of(exchange);
-        tracker.track(s.descriptor(), s.taskIds());
-        journal.submitted(s.key(), s.taskIds());
+        journal.inOneTransaction("record the tasks of descriptor key " + s.key(), () -> {
+            tracker.track(s.descriptor(), s.taskIds());
+            journal.submitted(s.key(), s.taskIds());
+        });
         outcomes.record(s, ReceiptLine.submitted(s.source(), s.key(), s.taskIds()));
         LOG.debug("{}submitted {} ({}) as tasks {}", s.where(), s.key(), scriptOf(s.descriptor().body()), s.taskIds());
     }

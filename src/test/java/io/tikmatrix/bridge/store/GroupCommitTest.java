@@ -117,6 +117,33 @@ class GroupCommitTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aWriteMadeWithinAnotherIsPartOfItAndWhatWaitsForTheCommitWaits(String database) {
+        HikariDataSource dataSource = store.open(database);
+        Sql sql = new Sql(dataSource);
+        sql.schema("a test table", "CREATE TABLE IF NOT EXISTS group_commit_test (k VARCHAR(16) PRIMARY KEY)");
+        List<String> afterCommit = new CopyOnWriteArrayList<>();
+
+        assertThatThrownBy(() -> sql.inTransaction("x and y, then fail", c -> {
+            insert(c, "x");
+            assertThat(sql.insertIfAbsent("insert y", "INSERT INTO group_commit_test (k) VALUES (?)", "y")).isTrue();
+            // a taken key fails the inner write alone: the transaction goes on, on PostgreSQL too
+            assertThat(sql.insertIfAbsent("insert x again", "INSERT INTO group_commit_test (k) VALUES (?)", "x")).isFalse();
+            Sql.afterCommit(() -> afterCommit.add("failed"));
+            throw new IllegalStateException("the outer write fails");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(List.of(count(dataSource, "x"), count(dataSource, "y"))).as("undone with the outer write").containsExactly(0, 0);
+
+        sql.inTransaction("x and y", c -> {
+            insert(c, "x");
+            sql.update("insert y", "INSERT INTO group_commit_test (k) VALUES (?)", "y");
+            Sql.afterCommit(() -> afterCommit.add("seen " + count(dataSource, "x") + count(dataSource, "y")));
+            assertThat(afterCommit).as("not before the commit").isEmpty();
+        });
+        assertThat(afterCommit).containsExactly("seen 11");
+    }
+
     private static void waitFor(CountDownLatch latch) throws SQLException {
         try {
             latch.await(30, TimeUnit.SECONDS);
