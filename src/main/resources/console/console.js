@@ -25,7 +25,7 @@
       if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
       else if (value !== false && value != null) element.setAttribute(name, value === true ? '' : value);
     }
-    element.append(...children.flat().filter(child => child != null).map(c => c instanceof Node ? c : String(c)));
+    element.append(...children.flat().filter(child => child != null && child !== false).map(c => c instanceof Node ? c : String(c)));
     return element;
   }
   const status = word => el('span', {class: 'status ' + (STATUS_LOOK[word] || 'idle'), 'data-status': word}, t('status.' + word));

@@ -94,8 +94,9 @@ public final class ConsoleBrowser implements BeforeAllCallback, AfterEachCallbac
         return await().atMost(WAIT).ignoreExceptions().until(() -> driver.findElement(By.cssSelector(css)), element -> true);
     }
 
-    public List<WebElement> all(String css) {
-        return driver.findElements(By.cssSelector(css));
+    /** The elements the CSS selector finds, once there are {@code count} of them. */
+    public List<WebElement> all(String css, int count) {
+        return await().atMost(WAIT).until(() -> driver.findElements(By.cssSelector(css)), found -> found.size() == count);
     }
 
     /** Waits until the element's text is the given one, and returns it. */
