@@ -189,8 +189,7 @@
         const shown = state.records.get(record.id);
         return el('article', {class: 'item', 'data-id': record.id},
           el('div', {class: 'row'}, el('strong', {}, source(record.source)), el('span', {class: 'muted'}, dateTime(record.dead_lettered_at))),
-          el('p', {}, t('dead.key.' + key)),
-          record.reason && el('p', {class: 'muted', lang: 'en'}, record.reason),
+          record.reason && el('p', {class: 'muted'}, t('dead.code', {code: record.code || key}), ' ', el('span', {lang: 'en'}, record.reason)),
           record.replayable ? null : el('p', {class: 'muted'}, t('dead.notReplayable')),
           el('div', {class: 'actions'},
             el('button', {type: 'button', 'data-action': 'replay', disabled: !record.replayable, onclick: () =>
