@@ -288,6 +288,7 @@
 
   /** Fetches the summary and the view shown; draws only what changed, so focus and scrolling stay where they are. */
   async function refresh() {
+    if ($('#login').open) return; // no request without the token the API asked for
     try {
       const summary = await api('GET', '/api/summary');
       renderHeader(summary);
@@ -305,12 +306,16 @@
   }
 
   function show(view) {
+    select(view);
+    refresh();
+  }
+
+  function select(view) {
     state.view = VIEWS[view] ? view : 'now';
     document.querySelectorAll('main section').forEach(section => { section.hidden = section.dataset.view !== state.view; });
     document.querySelectorAll('nav a').forEach(link => link.dataset.view === state.view
       ? link.setAttribute('aria-current', 'page') : link.removeAttribute('aria-current'));
     delete document.body.dataset.loaded;
-    refresh();
   }
 
   async function useLanguage(language) {
@@ -344,8 +349,8 @@
     window.addEventListener('hashchange', () => show(location.hash.slice(1)));
     const chosen = localStorage.getItem(LANGUAGE_KEY)
       || (navigator.languages || [navigator.language]).map(l => l.slice(0, 2).toLowerCase()).find(l => LANGUAGES.includes(l));
-    state.view = location.hash.slice(1) || 'now';
-    useLanguage(chosen).then(() => show(state.view));
+    select(location.hash.slice(1));
+    useLanguage(chosen);
     const poll = () => refresh().finally(() => setTimeout(poll, POLL_MS));
     setTimeout(poll, POLL_MS);
   }

@@ -133,14 +133,17 @@ public final class ConsoleBrowser implements BeforeAllCallback, AfterEachCallbac
         }
     }
 
+    /** What the page wrote to the browser's console at SEVERE since the last look (a look takes them). */
+    public List<String> errors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+    }
+
     @Override
     public void afterEach(ExtensionContext context) {
-        if (driver == null) {
-            return;
+        if (driver != null) {
+            assertThat(errors()).as("what the console wrote to the browser's console at SEVERE on " + base).isEmpty();
         }
-        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
-        assertThat(errors).as("what the console wrote to the browser's console at SEVERE on " + base).isEmpty();
     }
 
     @Override
