@@ -236,7 +236,7 @@ public class AdminApi {
     /**
      * The latest fire time the journal knows, with what became of it. The fire time of this very second may not have
      * fired yet, so the one before it is looked at too; when neither fired (the bridge was down or held, the schedule
-     * off) the latest is named with the state {@code none}.
+     * off) the latest is named with the state {@code none}. The fire time is written as in the firing's key.
      */
     private ObjectNode lastFiring(Schedule schedule, Instant now) {
         ZonedDateTime latest = FireTimes.slotAtOrBefore(schedule, now);
@@ -244,14 +244,14 @@ public class AdminApi {
         for (int look = 0; look < 2; look++) {
             Optional<SubmissionJournal.Earlier> firing = journal.find(FireTimes.fireKey(schedule.name(), slot));
             if (firing.isPresent()) {
-                ObjectNode last = Json.MAPPER.createObjectNode().put("fire_time", slot.toOffsetDateTime().toString())
+                ObjectNode last = Json.MAPPER.createObjectNode().put("fire_time", FireTimes.fireTimeText(slot))
                         .put("state", firing.get().state().name().toLowerCase(Locale.ROOT));
                 firing.get().taskIds().forEach(last.putArray("task_ids")::add);
                 return last.put("dead_letter_key", firing.get().deadLetterKey());
             }
             slot = FireTimes.slotAtOrBefore(schedule, slot.toInstant().minusSeconds(1));
         }
-        return Json.MAPPER.createObjectNode().put("fire_time", latest.toOffsetDateTime().toString()).put("state", "none");
+        return Json.MAPPER.createObjectNode().put("fire_time", FireTimes.fireTimeText(latest)).put("state", "none");
     }
 
     /**

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the admin API tells about a running bridge (README, "Operating it"): the summary, the recent files with their
- * receipts, the tasks by status.
+ * What the admin API tells about a running bridge (README, "Operating it"): the summary (with the last minute's
+ * descriptors), the recent files with their receipts, the tasks by status.
  */
 class ReadApiTest {
 
@@ -37,6 +37,9 @@ class ReadApiTest {
         JsonNode summary = admin.get("/api/summary").json();
 
         assertThat(summary.path("intake").path("open").asBoolean()).isTrue();
+        assertThat(summary.path("calls_in_flight").asInt()).isZero();
+        // both lines of the receipt, the submitted one and the dead-lettered one, were written within the minute
+        assertThat(summary.path("descriptors_last_minute").asLong()).isEqualTo(2);
         assertThat(summary.path("descriptors").path("submitted").asLong()).isEqualTo(1);
         assertThat(summary.path("descriptors").path("dead_lettered").asLong()).isEqualTo(1);
         long tasks = 0;
