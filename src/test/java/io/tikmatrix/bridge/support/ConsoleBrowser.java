@@ -122,8 +122,9 @@ public final class ConsoleBrowser implements BeforeAllCallback, AfterEachCallbac
         return driver;
     }
 
-    /** Saves what the window shows as target/console-screenshots/{@code name}.png. */
+    /** Saves what the window shows from the top of the page as target/console-screenshots/{@code name}.png. */
     public Path screenshot(String name) {
+        driver.executeScript("window.scrollTo(0, 0)");
         try {
             Files.createDirectories(SCREENSHOTS);
             return Files.move(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
