@@ -10,7 +10,7 @@
   const STATUS_LOOK = {pending: 'idle', running: 'warn', completed: 'good', failed: 'bad', submitted: 'good',
     dead_lettered: 'bad', duplicate: 'idle', in_flight: 'warn', none: 'idle'};
 
-  const state = {language: 'en', messages: {}, view: 'now', shown: {}, openReceipts: new Set(), records: new Map()};
+  const state = {language: 'en', messages: {}, view: 'now', shown: {}, openReceipts: new Map(), records: new Map()};
 
   const $ = (selector, root = document) => root.querySelector(selector);
   const t = (key, params = {}) => (state.messages[key] ?? key).replace(/\{(\w+)\}/g, (all, name) => params[name] ?? all);
@@ -118,41 +118,60 @@
       figures(t('now.events'), ...Object.entries(summary.events_waiting).flatMap(([endpoint, n]) => figure(endpoint, n, 'events'))));
   }
 
+  const RECEIPT_LINES = 1000;
+
+  /** Opens or closes a file's receipt; its first lines are fetched once (a receipt does not change once written). */
+  async function toggleReceipt(name) {
+    if (state.openReceipts.has(name)) {
+      state.openReceipts.delete(name);
+    } else {
+      try {
+        state.openReceipts.set(name, await api('GET', '/api/files/' + encodeURIComponent(name) + '?limit=' + RECEIPT_LINES));
+      } catch (e) {
+        notice(t('error', {reason: e.message}), true);
+      }
+    }
+    state.shown = {};
+    refresh();
+  }
+
+  function renderReceipt(receipt) {
+    return el('div', {class: 'scroll'},
+      receipt.lines > receipt.descriptors.length
+        ? el('p', {class: 'muted'}, t('files.firstLines', {shown: number(receipt.descriptors.length), lines: number(receipt.lines)})) : null,
+      el('table', {class: 'receipt'},
+        el('thead', {}, el('tr', {}, ['receipt.position', 'receipt.outcome', 'receipt.tasks', 'receipt.code', 'receipt.reason']
+          .map(key => el('th', {}, t(key))))),
+        el('tbody', {}, receipt.descriptors.map(line => el('tr', {},
+          el('td', {}, number(line.position)), el('td', {}, status(line.outcome.replace('-', '_'))),
+          el('td', {}, (line.task_ids || []).join(', ')), el('td', {}, line.code || ''),
+          el('td', {}, line.reason ? el('span', {lang: 'en'}, line.reason) : ''))))));
+  }
+
+  // the files being submitted come with their progress, the others with their receipt's head: counts, not lines
   function renderFiles(files) {
     if (!files.length) return el('p', {}, t('files.none'));
     return files.map(file => {
       const receipt = file.receipt;
       const progress = file.progress || receipt.summary;
-      const done = file.progress ? progress.done : receipt.descriptors.length;
-      const total = file.progress ? progress.total : receipt.descriptors.length;
-      const open = state.openReceipts.has(file.name);
-      const byKey = {};
-      (receipt ? receipt.descriptors : []).filter(line => line.outcome === 'dead-lettered')
-        .forEach(line => { byKey[line.code] = (byKey[line.code] || 0) + 1; });
+      const done = file.progress ? progress.done : receipt.lines;
+      const total = file.progress ? progress.total : receipt.lines;
+      const opened = state.openReceipts.get(file.name);
+      const byCode = Object.entries(receipt ? receipt.dead_lettered_by_code : {});
       return el('article', {class: 'item', 'data-file': file.name},
         el('div', {class: 'row'}, el('h3', {}, file.name), el('span', {class: 'status ' + (receipt ? 'good' : 'warn'),
           'data-status': receipt ? 'done' : 'submitting'}, t(receipt ? 'files.done' : 'files.submitting'))),
         el('div', {class: 'row'},
-          // without a total yet (the file is still being looked at) the bar only says that it is under way
-          el('progress', {max: total ?? false, value: total == null ? false : done, 'aria-label': t('files.progress')}),
-          el('span', {'data-figure': 'progress'}, total == null ? number(done) : t('files.of', {done: number(done), total: number(total)}))),
+          el('progress', {max: total, value: done, 'aria-label': t('files.progress')}),
+          el('span', {'data-figure': 'progress'}, t('files.of', {done: number(done), total: number(total)}))),
         el('div', {class: 'row muted'},
           t('files.counts', {submitted: number(progress.submitted), dead_lettered: number(progress.dead_lettered),
             duplicate: number(progress.duplicate)}),
-          Object.keys(byKey).length ? ' (' + Object.entries(byKey).map(([key, n]) => key + ': ' + number(n)).join(', ') + ')' : '',
+          byCode.length ? ' (' + byCode.map(([code, n]) => code + ': ' + number(n)).join(', ') + ')' : '',
           ' · ' + t('files.received', {when: dateTime(receipt ? receipt.received_at : progress.received_at)})),
-        receipt && el('div', {class: 'actions'}, el('button', {type: 'button', 'aria-expanded': String(open), onclick: () => {
-          open ? state.openReceipts.delete(file.name) : state.openReceipts.add(file.name);
-          state.shown = {};
-          refresh();
-        }}, t(open ? 'files.close' : 'files.open'))),
-        open && el('div', {class: 'scroll'}, el('table', {class: 'receipt'},
-          el('thead', {}, el('tr', {}, ['receipt.position', 'receipt.outcome', 'receipt.tasks', 'receipt.code', 'receipt.reason']
-            .map(key => el('th', {}, t(key))))),
-          el('tbody', {}, receipt.descriptors.map(line => el('tr', {},
-            el('td', {}, number(line.position)), el('td', {}, status(line.outcome.replace('-', '_'))),
-            el('td', {}, (line.task_ids || []).join(', ')), el('td', {}, line.code || ''),
-            el('td', {}, line.reason ? el('span', {lang: 'en'}, line.reason) : '')))))));
+        receipt && el('div', {class: 'actions'}, el('button', {type: 'button', 'aria-expanded': String(!!opened),
+          onclick: () => toggleReceipt(file.name)}, t(opened ? 'files.close' : 'files.open'))),
+        opened && renderReceipt(opened));
     });
   }
 
@@ -280,7 +299,7 @@
 
   const VIEWS = {
     now: {path: () => '/api/summary', render: renderNow},
-    files: {path: () => '/api/files?limit=50', render: renderFiles},
+    files: {path: () => '/api/files?limit=50&lines=false', render: renderFiles},
     deadletters: {path: () => '/api/deadletters', render: renderDeadLetters},
     tasks: {path: () => '/api/tasks?limit=200' + ($('#task-filter').value ? '&status=' + $('#task-filter').value : ''), render: renderTasks},
     schedules: {path: () => '/api/schedules', render: renderSchedules},

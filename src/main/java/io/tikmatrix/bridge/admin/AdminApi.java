@@ -49,7 +49,6 @@ public class AdminApi {
 
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 1000;
-    private static final String RECEIPT = ".receipt.json";
 
     private static final int FIRE_TIMES_SHOWN = 5;
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -65,6 +64,7 @@ public class AdminApi {
     private final DeadLetterFolders deadLetters;
     private final Path receipts;
     private final FilesInProgress inProgress;
+    private final Receipts receiptFiles;
     private final Clock clock;
 
     /** @param endpoints the names of the event endpoints */
@@ -81,6 +81,7 @@ public class AdminApi {
         this.deadLetters = new DeadLetterFolders(config, inbox);
         this.receipts = config.path("bridge.receipts.dir");
         this.inProgress = new FilesInProgress(receipts);
+        this.receiptFiles = new Receipts(receipts);
         this.clock = clock;
     }
 
@@ -129,24 +130,35 @@ public class AdminApi {
     }
 
     /**
-     * {@code GET /api/files?limit=}: the files being submitted now, each with its progress, then the most recent
-     * receipts, newest first, each whole.
+     * {@code GET /api/files?limit=&lines=}: the files being submitted now, each with its progress, then the most recent
+     * receipts, newest first, each whole, or with {@code lines=false} without its lines but their counts.
      */
     public void files(Exchange exchange) throws ApiRefusal, IOException {
         int limit = limit(exchange);
+        boolean whole = !"false".equals(exchange.getMessage().getHeader("lines", String.class));
         List<Path> newest;
         try (Stream<Path> files = Files.isDirectory(receipts) ? Files.list(receipts) : Stream.empty()) {
             // a receipt being written has a hidden partial name until it is whole
-            newest = files.filter(f -> f.getFileName().toString().endsWith(RECEIPT) && !f.getFileName().toString().startsWith("."))
+            newest = files.filter(f -> f.getFileName().toString().endsWith(Receipts.SUFFIX) && !f.getFileName().toString().startsWith("."))
                     .sorted(Comparator.comparing(AdminApi::modified).reversed()).limit(limit).toList();
         }
         ArrayNode list = inProgress.list(exchange.getContext().getInflightRepository());
         for (Path receipt : newest) {
             String name = receipt.getFileName().toString();
-            list.addObject().put("name", name.substring(0, name.length() - RECEIPT.length()))
-                    .set("receipt", Json.MAPPER.readTree(receipt.toFile()));
+            list.addObject().put("name", name.substring(0, name.length() - Receipts.SUFFIX.length()))
+                    .set("receipt", whole ? Json.MAPPER.readTree(receipt.toFile()) : receiptFiles.head(receipt));
         }
         answer(exchange, 200, list);
+    }
+
+    /** {@code GET /api/files/{name}?offset=&limit=}: one receipt, with {@code limit} of its lines from {@code offset}. */
+    public void file(Exchange exchange) throws ApiRefusal, IOException {
+        Path receipt = receiptFiles.find(exchange.getMessage().getHeader("name", "", String.class));
+        String offset = exchange.getMessage().getHeader("offset", "0", String.class);
+        if (!offset.matches("\\d{1,18}")) {
+            throw new ApiRefusal(400, "offset must be a whole number from 0, not '" + offset + "'");
+        }
+        answer(exchange, 200, receiptFiles.page(receipt, Long.parseLong(offset), limit(exchange)));
     }
 
     /** {@code GET /api/deadletters?key=}: one key's records, or every key's. */

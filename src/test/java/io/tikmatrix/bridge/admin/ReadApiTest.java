@@ -62,6 +62,28 @@ class ReadApiTest {
     }
 
     @Test
+    void aReceiptCanBeReadWithoutItsLinesAndItsLinesAPageAtATime() {
+        JsonNode head = admin.get("/api/files?limit=5&lines=false").json().get(0).path("receipt");
+
+        assertThat(head.has("descriptors")).isFalse();
+        assertThat(head.path("lines").asLong()).isEqualTo(2);
+        assertThat(head.path("dead_lettered_by_code").toString()).isEqualTo("{\"40003\":1}");
+        assertThat(head.path("summary").path("submitted").asLong()).isEqualTo(1);
+        assertThat(head.path("file").asText()).isEqualTo("read-me.json");
+
+        JsonNode page = admin.get("/api/files/read-me.json?offset=1&limit=1").json();
+
+        assertThat(page.path("lines").asLong()).isEqualTo(2);
+        assertThat(page.path("offset").asLong()).isEqualTo(1);
+        assertThat(page.path("descriptors")).hasSize(1);
+        assertThat(page.path("descriptors").get(0).path("code").asText()).isEqualTo("40003");
+        assertThat(admin.get("/api/files/read-me.json").json().path("descriptors")).hasSize(2);
+        assertThat(admin.get("/api/files/nothing.json").status()).isEqualTo(404);
+        assertThat(admin.get("/api/files/..%2Fstore").status()).isEqualTo(404);
+        assertThat(admin.get("/api/files/read-me.json?offset=-1").status()).isEqualTo(400);
+    }
+
+    @Test
     void tasksAreListedByTheStatusLastSeen() {
         await().atMost(Duration.ofSeconds(20)).until(() -> admin.get("/api/tasks?status=completed").json().size() == 1);
         JsonNode task = admin.get("/api/tasks?status=completed").json().get(0);
