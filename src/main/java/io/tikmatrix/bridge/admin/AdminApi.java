@@ -142,13 +142,33 @@ public class AdminApi {
             newest = files.filter(f -> f.getFileName().toString().endsWith(Receipts.SUFFIX) && !f.getFileName().toString().startsWith("."))
                     .sorted(Comparator.comparing(AdminApi::modified).reversed()).limit(limit).toList();
         }
-        ArrayNode list = inProgress.list(exchange.getContext().getInflightRepository());
+        ArrayNode done = Json.MAPPER.createArrayNode();
         for (Path receipt : newest) {
             String name = receipt.getFileName().toString();
-            list.addObject().put("name", name.substring(0, name.length() - Receipts.SUFFIX.length()))
+            done.addObject().put("name", name.substring(0, name.length() - Receipts.SUFFIX.length()))
                     .set("receipt", whole ? Json.MAPPER.readTree(receipt.toFile()) : receiptFiles.head(receipt));
         }
-        answer(exchange, 200, list);
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        // a file whose receipt is whole is still in flight while its copy is archived: it is listed as done
+        inProgress.list(exchange.getContext().getInflightRepository()).forEach(file -> {
+            if (!hasReceipt(done, file.path("progress"))) {
+                list.add(file);
+            }
+        });
+        answer(exchange, 200, list.addAll(done));
+    }
+
+    /** Whether one of the receipts is that of the file in progress: its SHA-256, received since the file was taken. */
+    private static boolean hasReceipt(ArrayNode receipts, JsonNode progress) {
+        Instant taken = Instant.parse(progress.path("received_at").asText());
+        for (JsonNode file : receipts) {
+            JsonNode receipt = file.path("receipt");
+            if (receipt.path("sha256").asText().equals(progress.path("sha256").asText())
+                    && !Instant.parse(receipt.path("received_at").asText()).isBefore(taken)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code GET /api/files/{name}?offset=&limit=}: one receipt, with {@code limit} of its lines from {@code offset}. */

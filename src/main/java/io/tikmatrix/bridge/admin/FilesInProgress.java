@@ -64,6 +64,7 @@ final class FilesInProgress {
         files.entrySet().stream().sorted(Comparator.comparingLong(e -> e.getValue().path("taken").asLong())).forEach(e -> {
             ObjectNode progress = Json.MAPPER.createObjectNode();
             progress.put("received_at", Instant.ofEpochMilli(e.getValue().path("taken").asLong()).toString());
+            progress.put("sha256", e.getKey().sha256());
             progress.put("total", e.getKey().entries());
             ObjectNode done = doneBySha256.get(e.getKey().sha256());
             long sum = 0;

@@ -51,6 +51,7 @@ class ConsoleFilesTest {
         BROWSER.screenshot("files-progress");
 
         BROWSER.awaitText("[data-file='progress.jsonl'] [data-status]", "Done");
+        assertThat(BROWSER.all("[data-file='progress.jsonl']", 1)).as("listed once, as done").hasSize(1);
         assertThat(BROWSER.find("[data-file='progress.jsonl'] [data-figure='progress']").getText()).isEqualTo("60 of 60");
         WebElement bar = BROWSER.find("[data-file='progress.jsonl'] progress");
         assertThat(bar.getDomAttribute("value")).isEqualTo(bar.getDomAttribute("max")).isEqualTo("60");
