@@ -308,19 +308,26 @@
   /** Fetches the summary and the view shown; draws only what changed, so focus and scrolling stay where they are. */
   async function refresh() {
     if ($('#login').open) return; // no request without the token the API asked for
+    const name = state.view;
     try {
       const summary = await api('GET', '/api/summary');
       renderHeader(summary);
-      const view = VIEWS[state.view];
-      const data = state.view === 'now' ? summary : await api('GET', view.path());
+      const view = VIEWS[name];
+      const data = name === 'now' ? summary : await api('GET', view.path());
+      if (state.view !== name) return; // the operator went to another view meanwhile
       const text = JSON.stringify(data);
-      if (state.shown[state.view] !== text) {
-        state.shown[state.view] = text;
-        $('#view-' + state.view + ' .content').replaceChildren(...[view.render(data)].flat());
+      if (state.shown[name] !== text) {
+        state.shown[name] = text;
+        $('#view-' + name + ' .content').replaceChildren(...[view.render(data)].flat());
       }
-      document.body.dataset.loaded = state.view;
+      document.body.dataset.loaded = name;
+      if (state.unreachable) notice('');
+      state.unreachable = false;
     } catch (e) {
-      if (e.status !== 401) notice(t('error', {reason: e.message}), true);
+      if (e.status === 401) return;
+      // a fetch that got no answer at all: the bridge is stopped, or the network is in the way
+      notice(e instanceof Refused ? t('error', {reason: e.message}) : t('error.bridgeDown'), true);
+      state.unreachable = true;
     }
   }
 
