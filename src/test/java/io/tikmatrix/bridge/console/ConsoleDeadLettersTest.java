@@ -29,7 +29,7 @@ class ConsoleDeadLettersTest {
 
     @BeforeAll
     static void start() {
-        BROWSER.open(BRIDGE.startWithAdminPort());
+        BROWSER.open(BRIDGE::startWithAdminPort);
     }
 
     @Test

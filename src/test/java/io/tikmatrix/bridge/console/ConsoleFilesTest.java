@@ -31,11 +31,12 @@ class ConsoleFilesTest {
 
     @BeforeAll
     static void start() {
-        BROWSER.open(BRIDGE.startWithAdminPort()).view("files");
+        BROWSER.open(BRIDGE::startWithAdminPort);
     }
 
     @Test
     void aFileShowsItsProgressThenItsTotalsAndItsReceipt() {
+        BROWSER.view("files");
         // TikMatrix answers slowly, so the file is a few seconds under way; its last descriptor is refused
         BRIDGE.simulator().faults().failNext(DESCRIPTORS - 1, "POST", "/task", Fault.delay(Duration.ofMillis(200)));
         StringJoiner lines = new StringJoiner("\n");

@@ -22,7 +22,7 @@ class ConsoleHindiTest {
 
     @BeforeAll
     static void start() {
-        BROWSER.open(BRIDGE.startWithAdminPort());
+        BROWSER.open(BRIDGE::startWithAdminPort);
     }
 
     @Test

@@ -30,8 +30,11 @@ class ConsoleLayoutTest {
     @BeforeAll
     static void start() {
         BRIDGE.drop("layout.json", "{\"serials\": [\"l1\"], \"script_name\": \"account_warmup\", \"script_config\": {\"task_duration\": 60}}");
-        BROWSER.open(BRIDGE.startWithAdminPort());
-        BRIDGE.awaitReceipt("layout.json");
+        BROWSER.open(() -> {
+            String base = BRIDGE.startWithAdminPort();
+            BRIDGE.awaitReceipt("layout.json");
+            return base;
+        });
     }
 
     @AfterEach

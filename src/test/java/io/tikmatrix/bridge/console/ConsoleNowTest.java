@@ -23,7 +23,7 @@ class ConsoleNowTest {
 
     @BeforeAll
     static void start() {
-        BROWSER.open(BRIDGE.startWithAdminPort());
+        BROWSER.open(BRIDGE::startWithAdminPort);
     }
 
     @Test

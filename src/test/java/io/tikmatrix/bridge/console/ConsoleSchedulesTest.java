@@ -40,11 +40,12 @@ class ConsoleSchedulesTest {
     @BeforeAll
     static void start() {
         BRIDGE.schedules(SCHEDULES);
-        BROWSER.open(BRIDGE.startWithAdminPort()).view("schedules");
+        BROWSER.open(BRIDGE::startWithAdminPort);
     }
 
     @Test
     void eachScheduleSaysWhenItRunsInWordsWithItsNextFireTimesInItsZoneAndUtc() {
+        BROWSER.view("schedules");
         WebElement morning = BROWSER.find("[data-schedule='morning']");
         assertThat(morning.getText()).contains("Runs at 09:00 AM, every day. 0 0 9 * * ? · time zone Asia/Kolkata");
         List<WebElement> times = BROWSER.all("[data-schedule='morning'] table.fire-times tbody tr", 5);
@@ -57,6 +58,7 @@ class ConsoleSchedulesTest {
 
     @Test
     void runNowIsOneTaskAndASwitchFromThePageHolds() {
+        BROWSER.view("schedules");
         BROWSER.find("[data-schedule='weekdays'] [data-action='run']").click();
 
         BROWSER.awaitTextContaining("#notice", "weekdays runs now: run-weekdays-");

@@ -2,7 +2,6 @@ package io.tikmatrix.bridge.console;
 
 import io.tikmatrix.bridge.support.BridgeHarness;
 import io.tikmatrix.bridge.support.ConsoleBrowser;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,16 +22,9 @@ class ConsoleTokenTest {
     @RegisterExtension
     static final ConsoleBrowser BROWSER = new ConsoleBrowser();
 
-    private static String base;
-
-    @BeforeAll
-    static void start() {
-        base = BRIDGE.with("bridge.admin.token", TOKEN).startWithAdminPort();
-    }
-
     @Test
     void thePageAsksForTheTokenAndWithItShowsTheBridge() {
-        BROWSER.driver().get(base + "/");
+        BROWSER.driver().get(BRIDGE.with("bridge.admin.token", TOKEN).startWithAdminPort() + "/");
 
         await().until(() -> BROWSER.find("#login").getDomProperty("open"), "true"::equals);
         // the API's refusal of the first request without the token is all the browser reports

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -22,6 +23,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,10 +36,10 @@ import static org.awaitility.Awaitility.await;
  * {@code @BeforeAll} and closed after it; after each test, whatever the page wrote to the browser console at
  * SEVERE (a script error, a file it could not load) fails that test.
  *
- * <p>Without Chromium or chromedriver the class is skipped, saying how to install them, except under
- * {@code CI=true}, where it fails. Other paths: {@code -Dtikmatrix.test.chromium=…}, {@code -Dtikmatrix.test.chromedriver=…}.
+ * <p>Without Chromium or chromedriver each test is skipped, saying how to install them, and {@link #open} starts no
+ * bridge; under {@code CI=true} the class fails instead. Other paths: {@code -Dtikmatrix.test.chromium=…}, {@code -Dtikmatrix.test.chromedriver=…}.
  */
-public final class ConsoleBrowser implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+public final class ConsoleBrowser implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
     /** Where each view's picture is kept: one of each is checked into docs/console/ for the README. */
     public static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
@@ -48,6 +50,8 @@ public final class ConsoleBrowser implements BeforeAllCallback, AfterEachCallbac
 
     private ChromeDriver driver;
     private String base;
+    /** Why there is no browser, when there is none: each test is skipped saying so. */
+    private String missing;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -58,7 +62,9 @@ public final class ConsoleBrowser implements BeforeAllCallback, AfterEachCallbac
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException(why + " CI=true, so this fails instead of being skipped.");
             }
-            Assumptions.abort(why);
+            // skipped test by test, not as a class, so that the report counts them and says why
+            missing = why;
+            return;
         }
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 // CI runs as root, where Chromium's sandbox cannot start; /dev/shm is small in containers
@@ -70,9 +76,15 @@ public final class ConsoleBrowser implements BeforeAllCallback, AfterEachCallbac
         driver = new ChromeDriver(service, options);
     }
 
-    /** Opens the console of the bridge whose admin port is at {@code base}, on its first view. */
-    public ConsoleBrowser open(String base) {
-        this.base = base;
+    /**
+     * Opens the console of the bridge whose admin port {@code start} starts (and returns the URL of), on its first
+     * view; without a browser nothing is started.
+     */
+    public ConsoleBrowser open(Supplier<String> start) {
+        if (missing != null) {
+            return this;
+        }
+        base = start.get();
         driver.get(base + "/");
         await().atMost(WAIT).until(() -> "now".equals(loadedView()));
         return this;
@@ -138,6 +150,11 @@ public final class ConsoleBrowser implements BeforeAllCallback, AfterEachCallbac
     public List<String> errors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        Assumptions.assumeTrue(missing == null, missing);
     }
 
     @Override
