@@ -37,7 +37,8 @@ import static org.awaitility.Awaitility.await;
  * SEVERE (a script error, a file it could not load) fails that test.
  *
  * <p>Without Chromium or chromedriver each test is skipped, saying how to install them, and {@link #open} starts no
- * bridge; under {@code CI=true} the class fails instead. Other paths: {@code -Dtikmatrix.test.chromium=…}, {@code -Dtikmatrix.test.chromedriver=…}.
+ * bridge; under {@code CI=true} the class fails instead. Other paths: {@code -Dtikmatrix.test.chromium=…},
+ * {@code -Dtikmatrix.test.chromedriver=…}.
  */
 public final class ConsoleBrowser implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
