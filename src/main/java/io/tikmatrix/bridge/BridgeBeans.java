@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tikmatrix.bridge.admin.AdminApi;
+import io.tikmatrix.bridge.admin.ConsoleFiles;
 import io.tikmatrix.bridge.admin.AdminPort;
 import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.config.BridgeProperties;
@@ -183,8 +184,9 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("outboxRetention", new OutboxRetention(outbox, config.duration("bridge.events.retention"), clock));
         beans.bind("eventFileRetention", new EventFileRetention(endpoints, config.duration("bridge.events.file.retention"), clock));
         beans.bind("eventDeliveryRoutes", new EventDeliveryRoutes(endpoints));
-        beans.bind("adminApi", new AdminApi(licenceGate, journal, taskStore, outbox, endpoints.stream().map(EventEndpoint::name).toList(),
+        beans.bind("adminApi", new AdminApi(licenceGate, metrics, journal, taskStore, outbox, endpoints.stream().map(EventEndpoint::name).toList(),
                 schedules.reload(), config, clock));
+        beans.bind("consoleFiles", new ConsoleFiles());
         beans.bind("amqpConnectionFactory", AmqpBroker.connectionFactory(
                 config.get("bridge.amqp.url"), config.get("bridge.amqp.username"), config.get("bridge.amqp.password")));
         beans.bind("scheduleFirings", schedules.firings());
@@ -203,7 +205,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
             registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             context.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, registry);
         }
-        BridgeMetrics metrics = new BridgeMetrics(registry, BridgeConfig.DEAD_LETTER_KEYS);
+        BridgeMetrics metrics = new BridgeMetrics(registry, BridgeConfig.DEAD_LETTER_KEYS, clock);
         for (int status = 0; status <= LAST_TASK_STATUS; status++) {
             int counted = status;
             metrics.trackTasks(StatusText.of(status), () -> taskStore.countByStatus().getOrDefault(counted, 0L));

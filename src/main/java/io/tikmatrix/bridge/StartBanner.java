@@ -49,6 +49,7 @@ final class StartBanner {
                     + ":" + config.get("bridge.admin.port");
             lines.add("  health           " + base + "/observe/health");
             lines.add("  metrics          " + base + "/observe/metrics");
+            lines.add("  console          " + base + "/");
             lines.add("  admin API        " + base + "/api/");
         } else {
             lines.add("  admin port       off (bridge.admin.enabled=false)");

@@ -195,6 +195,7 @@ class LauncherTest {
                     .contains("events           " + data.resolve("events"))
                     .contains("health           http://127.0.0.1:" + port + "/observe/health")
                     .contains("metrics          http://127.0.0.1:" + port + "/observe/metrics")
+                    .contains("console          http://127.0.0.1:" + port + "/")
                     .contains("admin API        http://127.0.0.1:" + port + "/api/");
             assertThat(workingDir.resolve("data")).as("nothing is made in the working directory").doesNotExist();
         } finally {

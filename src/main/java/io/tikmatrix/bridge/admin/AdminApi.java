@@ -8,6 +8,7 @@ import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.descriptor.DescriptorKeys;
 import io.tikmatrix.bridge.json.Json;
 import io.tikmatrix.bridge.licence.LicenceGate;
+import io.tikmatrix.bridge.metrics.BridgeMetrics;
 import io.tikmatrix.bridge.schedule.FireTimes;
 import io.tikmatrix.bridge.schedule.Schedule;
 import io.tikmatrix.bridge.schedule.SchedulesReload;
@@ -27,11 +28,13 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -46,12 +49,12 @@ public class AdminApi {
 
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 1000;
-    private static final String RECEIPT = ".receipt.json";
 
     private static final int FIRE_TIMES_SHOWN = 5;
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final LicenceGate gate;
+    private final BridgeMetrics metrics;
     private final SubmissionJournal journal;
     private final TaskStore tasks;
     private final EventOutbox outbox;
@@ -60,12 +63,15 @@ public class AdminApi {
     private final InboxDrops inbox;
     private final DeadLetterFolders deadLetters;
     private final Path receipts;
+    private final FilesInProgress inProgress;
+    private final Receipts receiptFiles;
     private final Clock clock;
 
     /** @param endpoints the names of the event endpoints */
-    public AdminApi(LicenceGate gate, SubmissionJournal journal, TaskStore tasks, EventOutbox outbox, List<String> endpoints,
-                    SchedulesReload schedules, BridgeConfig config, Clock clock) {
+    public AdminApi(LicenceGate gate, BridgeMetrics metrics, SubmissionJournal journal, TaskStore tasks, EventOutbox outbox,
+                    List<String> endpoints, SchedulesReload schedules, BridgeConfig config, Clock clock) {
         this.gate = gate;
+        this.metrics = metrics;
         this.journal = journal;
         this.tasks = tasks;
         this.outbox = outbox;
@@ -74,6 +80,8 @@ public class AdminApi {
         this.inbox = new InboxDrops(config.path("bridge.inbox.dir"), config.path("bridge.data-dir").resolve("staging").resolve("admin"));
         this.deadLetters = new DeadLetterFolders(config, inbox);
         this.receipts = config.path("bridge.receipts.dir");
+        this.inProgress = new FilesInProgress(receipts);
+        this.receiptFiles = new Receipts(receipts);
         this.clock = clock;
     }
 
@@ -96,10 +104,15 @@ public class AdminApi {
         }
     }
 
-    /** {@code GET /api/summary}: intake, descriptors by state, tasks by status, events waiting. */
+    /**
+     * {@code GET /api/summary}: intake, calls in flight, descriptors of the last minute, descriptors by state, tasks by
+     * status, events waiting.
+     */
     public void summary(Exchange exchange) throws JsonProcessingException {
         ObjectNode summary = Json.MAPPER.createObjectNode();
         summary.set("intake", intake());
+        summary.put("calls_in_flight", metrics.callsInFlight());
+        summary.put("descriptors_last_minute", metrics.descriptorsLastMinute());
         ObjectNode descriptors = summary.putObject("descriptors");
         Map<SubmissionJournal.State, Long> states = journal.countByState();
         for (SubmissionJournal.State state : SubmissionJournal.State.values()) {
@@ -116,22 +129,56 @@ public class AdminApi {
         answer(exchange, 200, summary);
     }
 
-    /** {@code GET /api/files?limit=}: the most recent receipts, newest first, each whole. */
+    /**
+     * {@code GET /api/files?limit=&lines=}: the files being submitted now, each with its progress, then the most recent
+     * receipts, newest first, each whole, or with {@code lines=false} without its lines but their counts.
+     */
     public void files(Exchange exchange) throws ApiRefusal, IOException {
         int limit = limit(exchange);
+        boolean whole = !"false".equals(exchange.getMessage().getHeader("lines", String.class));
         List<Path> newest;
         try (Stream<Path> files = Files.isDirectory(receipts) ? Files.list(receipts) : Stream.empty()) {
             // a receipt being written has a hidden partial name until it is whole
-            newest = files.filter(f -> f.getFileName().toString().endsWith(RECEIPT) && !f.getFileName().toString().startsWith("."))
+            newest = files.filter(f -> f.getFileName().toString().endsWith(Receipts.SUFFIX) && !f.getFileName().toString().startsWith("."))
                     .sorted(Comparator.comparing(AdminApi::modified).reversed()).limit(limit).toList();
         }
-        ArrayNode list = Json.MAPPER.createArrayNode();
+        ArrayNode done = Json.MAPPER.createArrayNode();
         for (Path receipt : newest) {
             String name = receipt.getFileName().toString();
-            list.addObject().put("name", name.substring(0, name.length() - RECEIPT.length()))
-                    .set("receipt", Json.MAPPER.readTree(receipt.toFile()));
+            done.addObject().put("name", name.substring(0, name.length() - Receipts.SUFFIX.length()))
+                    .set("receipt", whole ? Json.MAPPER.readTree(receipt.toFile()) : receiptFiles.head(receipt));
         }
-        answer(exchange, 200, list);
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        // a file whose receipt is whole is still in flight while its copy is archived: it is listed as done
+        inProgress.list(exchange.getContext().getInflightRepository()).forEach(file -> {
+            if (!hasReceipt(done, file.path("progress"))) {
+                list.add(file);
+            }
+        });
+        answer(exchange, 200, list.addAll(done));
+    }
+
+    /** Whether one of the receipts is that of the file in progress: its SHA-256, received since the file was taken. */
+    private static boolean hasReceipt(ArrayNode receipts, JsonNode progress) {
+        Instant taken = Instant.parse(progress.path("received_at").asText());
+        for (JsonNode file : receipts) {
+            JsonNode receipt = file.path("receipt");
+            if (receipt.path("sha256").asText().equals(progress.path("sha256").asText())
+                    && !Instant.parse(receipt.path("received_at").asText()).isBefore(taken)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code GET /api/files/{name}?offset=&limit=}: one receipt, with {@code limit} of its lines from {@code offset}. */
+    public void file(Exchange exchange) throws ApiRefusal, IOException {
+        Path receipt = receiptFiles.find(exchange.getMessage().getHeader("name", "", String.class));
+        String offset = exchange.getMessage().getHeader("offset", "0", String.class);
+        if (!offset.matches("\\d{1,18}")) {
+            throw new ApiRefusal(400, "offset must be a whole number from 0, not '" + offset + "'");
+        }
+        answer(exchange, 200, receiptFiles.page(receipt, Long.parseLong(offset), limit(exchange)));
     }
 
     /** {@code GET /api/deadletters?key=}: one key's records, or every key's. */
@@ -149,6 +196,13 @@ public class AdminApi {
         String id = id(exchange);
         deadLetters.discard(id);
         answer(exchange, 200, Json.MAPPER.createObjectNode().put("discarded", id));
+    }
+
+    /** {@code DELETE /api/deadletters?key=}: every record of the key is gone, none is submitted. */
+    public void discardDeadLetters(Exchange exchange) throws ApiRefusal, IOException {
+        ObjectNode answer = Json.MAPPER.createObjectNode();
+        answer.set("discarded", deadLetters.discardAll(exchange.getMessage().getHeader("key", String.class)));
+        answer(exchange, 200, answer);
     }
 
     /** {@code POST /api/deadletters/{id}/replay}: the record goes into the inbox, as a replay by hand would. */
@@ -205,9 +259,31 @@ public class AdminApi {
             if (state.enabled()) {
                 FireTimes.next(schedule, now, FIRE_TIMES_SHOWN).forEach(time -> next.add(time.toOffsetDateTime().toString()));
             }
+            item.set("last_firing", lastFiring(schedule, now));
             item.set("task", SecretMasker.mask(schedule.task()));
         }
         answer(exchange, 200, list);
+    }
+
+    /**
+     * The latest fire time the journal knows, with what became of it. The fire time of this very second may not have
+     * fired yet, so the one before it is looked at too; when neither fired (the bridge was down or held, the schedule
+     * off) the latest is named with the state {@code none}. The fire time is written as in the firing's key.
+     */
+    private ObjectNode lastFiring(Schedule schedule, Instant now) {
+        ZonedDateTime latest = FireTimes.slotAtOrBefore(schedule, now);
+        ZonedDateTime slot = latest;
+        for (int look = 0; look < 2; look++) {
+            Optional<SubmissionJournal.Earlier> firing = journal.find(FireTimes.fireKey(schedule.name(), slot));
+            if (firing.isPresent()) {
+                ObjectNode last = Json.MAPPER.createObjectNode().put("fire_time", FireTimes.fireTimeText(slot))
+                        .put("state", firing.get().state().name().toLowerCase(Locale.ROOT));
+                firing.get().taskIds().forEach(last.putArray("task_ids")::add);
+                return last.put("dead_letter_key", firing.get().deadLetterKey());
+            }
+            slot = FireTimes.slotAtOrBefore(schedule, slot.toInstant().minusSeconds(1));
+        }
+        return Json.MAPPER.createObjectNode().put("fire_time", FireTimes.fireTimeText(latest)).put("state", "none");
     }
 
     /**

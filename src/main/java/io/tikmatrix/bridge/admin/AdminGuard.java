@@ -2,6 +2,7 @@ package io.tikmatrix.bridge.admin;
 
 import io.tikmatrix.bridge.json.Json;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
@@ -20,8 +21,8 @@ import java.util.regex.Pattern;
  * their browser replay or discard dead letters;</li>
  * <li>without a token (the port is on loopback then), a {@code Host} that is not a loopback name is refused too
  * (403): a site whose name an attacker points at 127.0.0.1 would otherwise count as same-site;</li>
- * <li>with a token, everything but health needs {@code Authorization: Bearer <token>}, compared in constant
- * time (401 otherwise), and health tells a request without it only UP or DOWN;</li>
+ * <li>with a token, everything but health and the console's files needs {@code Authorization: Bearer <token>},
+ * compared in constant time (401 otherwise), and health tells a request without it only UP or DOWN;</li>
  * <li>a body of more than {@link #MAX_BODY_BYTES} is refused (413), and so is one of unknown length (411),
  * before it is read.</li>
  * </ul>
@@ -58,13 +59,14 @@ final class AdminGuard implements AuthenticationHandler {
             return;
         }
         if (!authorized(request.getHeader(HttpHeaders.AUTHORIZATION))) {
-            if (!isHealth(ctx.normalizedPath())) {
+            if (isHealth(ctx.normalizedPath())) {
+                // Camel's health handler reads the level from the query: an outsider gets the state, not the reasons
+                request.params().set("exposureLevel", "oneline");
+            } else if (!isConsoleFile(request, ctx.normalizedPath())) {
                 ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"tikmatrix-bridge\"");
                 refuse(ctx, 401, "this needs Authorization: Bearer <bridge.admin.token>");
                 return;
             }
-            // Camel's health handler reads the level from the query: an outsider gets the state, not the reasons
-            request.params().set("exposureLevel", "oneline");
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length == null && request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
@@ -91,6 +93,11 @@ final class AdminGuard implements AuthenticationHandler {
 
     private static boolean isHealth(String path) {
         return path.equals(HEALTH) || path.startsWith(HEALTH + "/");
+    }
+
+    /** The console's page and files hold no data (the page asks the API for it, with the token): anyone may load them. */
+    private static boolean isConsoleFile(HttpServerRequest request, String path) {
+        return request.method() == HttpMethod.GET && ConsoleFiles.isConsolePath(path);
     }
 
     private static boolean withinLimit(String contentLength) {

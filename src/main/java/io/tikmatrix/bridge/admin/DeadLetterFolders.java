@@ -120,6 +120,20 @@ final class DeadLetterFolders {
         return answer;
     }
 
+    /** Every record of the key, whether it holds a descriptor or not. */
+    public ArrayNode discardAll(String key) throws ApiRefusal, IOException {
+        ArrayNode discarded = Json.MAPPER.createArrayNode();
+        String k = folderKey(key);
+        for (Path file : records(folders.get(k))) {
+            String id = k + SEPARATOR + stem(file);
+            if (Files.deleteIfExists(file)) {
+                discarded.add(id);
+            }
+        }
+        LOG.info("{} dead letters of {} discarded through the admin API", discarded.size(), k);
+        return discarded;
+    }
+
     private String folderKey(String key) throws ApiRefusal {
         if (key == null || key.isEmpty()) {
             throw new ApiRefusal(400, "name the key: ?key=" + String.join("|", folders.keySet()));

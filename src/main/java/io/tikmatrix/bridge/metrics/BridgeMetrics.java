@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -36,10 +37,12 @@ public final class BridgeMetrics {
     private final MeterRegistry registry;
     private final AtomicInteger callsInFlight = new AtomicInteger();
     private final Timer callSeconds;
+    private final LastMinute descriptorsLastMinute;
 
     /** @param deadLetterKeys every dead-letter key, registered at 0 */
-    public BridgeMetrics(MeterRegistry registry, List<String> deadLetterKeys) {
+    public BridgeMetrics(MeterRegistry registry, List<String> deadLetterKeys, Clock clock) {
         this.registry = registry;
+        this.descriptorsLastMinute = new LastMinute(clock);
         OUTCOMES.forEach(outcome -> SOURCES.forEach(source -> descriptorCounter(outcome, source)));
         deadLetterKeys.forEach(this::deadLetterCounter);
         List.of(OK, REJECTED, TRANSIENT).forEach(this::apiCallCounter);
@@ -52,6 +55,17 @@ public final class BridgeMetrics {
     /** @param outcome a receipt line's outcome: submitted, dead-lettered or duplicate */
     public void descriptor(String outcome, String source) {
         descriptorCounter(outcome.replace('-', '_').toLowerCase(Locale.ROOT), source).increment();
+        descriptorsLastMinute.mark();
+    }
+
+    /** Receipt lines of the last 60 seconds, whatever their outcome: the operator console's "per minute". */
+    public long descriptorsLastMinute() {
+        return descriptorsLastMinute.count();
+    }
+
+    /** POST /task requests waiting for their answer now, as the gauge shows them. */
+    public int callsInFlight() {
+        return callsInFlight.get();
     }
 
     public void deadLetter(String key) {

@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Dead letters through the admin API (README, "Operating it"): listed by key, read, discarded, and replayed the way a
- * record dropped into the inbox is, so a replay is one task, its record leaves the folder, and a second replay
- * submits nothing.
+ * Dead letters through the admin API (README, "Operating it"): listed by key, read, discarded (one, or a key's at
+ * once), and replayed the way a record dropped into the inbox is, so a replay is one task, its record leaves the
+ * folder, and a second replay submits nothing.
  */
 class DeadLetterApiTest {
 
@@ -82,6 +82,24 @@ class DeadLetterApiTest {
     }
 
     @Test
+    void everyRecordOfAKeyIsDiscardedAtOnce() {
+        BRIDGE.simulator().faults().failNext(2, "POST", "/task", Fault.errorEnvelope(40401, 404));
+        BRIDGE.drop("discard-all.json", "[" + WARMUP.formatted("b1") + ", " + WARMUP.formatted("b2") + "]");
+        BRIDGE.awaitDeadLetters("40401", 2);
+        List<String> ids = await().atMost(Duration.ofSeconds(10)).until(() -> ids(admin.get("/api/deadletters?key=40401").json()),
+                listed -> listed.size() == 2);
+
+        AdminClient.Answer discard = admin.delete("/api/deadletters?key=40401");
+
+        assertThat(discard.status()).isEqualTo(200);
+        assertThat(ids(discard.json().path("discarded"))).containsExactlyElementsOf(ids);
+        assertThat(BRIDGE.deadLetters("40401")).isEmpty();
+        assertThat(admin.get("/api/deadletters?key=40401").json()).isEmpty();
+        assertThat(admin.delete("/api/deadletters").status()).isEqualTo(400);
+        assertThat(BRIDGE.simulator().requestCount("POST", "/task")).isEqualTo(2);
+    }
+
+    @Test
     void aRecordWithoutADescriptorIsNotReplayedAndCanBeDiscarded() throws Exception {
         // a JSON Lines line that is no object: the record has no descriptor to submit
         BRIDGE.drop("not-an-object.jsonl", "[1, 2]\n");
@@ -109,9 +127,10 @@ class DeadLetterApiTest {
         assertThat(admin.get("/api/deadletters?key=unreadable").status()).isEqualTo(404);
     }
 
+    /** The ids of a list of records, or a list of ids. */
     private static List<String> ids(JsonNode list) {
         List<String> ids = new ArrayList<>();
-        list.forEach(item -> ids.add(item.path("id").asText()));
+        list.forEach(item -> ids.add(item.isTextual() ? item.asText() : item.path("id").asText()));
         return ids;
     }
 }

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the admin API tells about a running bridge (README, "Operating it"): the summary, the recent files with their
- * receipts, the tasks by status.
+ * What the admin API tells about a running bridge (README, "Operating it"): the summary (with the last minute's
+ * descriptors), the recent files with their receipts, the tasks by status.
  */
 class ReadApiTest {
 
@@ -37,6 +37,9 @@ class ReadApiTest {
         JsonNode summary = admin.get("/api/summary").json();
 
         assertThat(summary.path("intake").path("open").asBoolean()).isTrue();
+        assertThat(summary.path("calls_in_flight").asInt()).isZero();
+        // both lines of the receipt, the submitted one and the dead-lettered one, were written within the minute
+        assertThat(summary.path("descriptors_last_minute").asLong()).isEqualTo(2);
         assertThat(summary.path("descriptors").path("submitted").asLong()).isEqualTo(1);
         assertThat(summary.path("descriptors").path("dead_lettered").asLong()).isEqualTo(1);
         long tasks = 0;
@@ -56,6 +59,28 @@ class ReadApiTest {
         assertThat(files.get(0).path("receipt").path("summary").path("submitted").asLong()).isEqualTo(1);
         assertThat(files.get(0).path("receipt").path("descriptors").get(1).path("code").asText()).isEqualTo("40003");
         assertThat(admin.get("/api/files?limit=0").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aReceiptCanBeReadWithoutItsLinesAndItsLinesAPageAtATime() {
+        JsonNode head = admin.get("/api/files?limit=5&lines=false").json().get(0).path("receipt");
+
+        assertThat(head.has("descriptors")).isFalse();
+        assertThat(head.path("lines").asLong()).isEqualTo(2);
+        assertThat(head.path("dead_lettered_by_code").toString()).isEqualTo("{\"40003\":1}");
+        assertThat(head.path("summary").path("submitted").asLong()).isEqualTo(1);
+        assertThat(head.path("file").asText()).isEqualTo("read-me.json");
+
+        JsonNode page = admin.get("/api/files/read-me.json?offset=1&limit=1").json();
+
+        assertThat(page.path("lines").asLong()).isEqualTo(2);
+        assertThat(page.path("offset").asLong()).isEqualTo(1);
+        assertThat(page.path("descriptors")).hasSize(1);
+        assertThat(page.path("descriptors").get(0).path("code").asText()).isEqualTo("40003");
+        assertThat(admin.get("/api/files/read-me.json").json().path("descriptors")).hasSize(2);
+        assertThat(admin.get("/api/files/nothing.json").status()).isEqualTo(404);
+        assertThat(admin.get("/api/files/..%2Fstore").status()).isEqualTo(404);
+        assertThat(admin.get("/api/files/read-me.json?offset=-1").status()).isEqualTo(400);
     }
 
     @Test

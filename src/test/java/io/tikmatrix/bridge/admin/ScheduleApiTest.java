@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Schedules through the admin API (README, "Operating it"): listed with their next fire times, run now the way a
- * dropped file goes, and switched off or on in the store, which holds across a restart until schedules.yaml changes
+ * Schedules through the admin API (README, "Operating it"): listed with their next fire times and last firing, run
+ * now the way a dropped file goes, and switched off or on in the store, which holds across a restart until schedules.yaml changes
  * the schedule.
  */
 class ScheduleApiTest {
@@ -57,6 +57,9 @@ class ScheduleApiTest {
                 .allSatisfy(time -> assertThat(time.asText()).endsWith("T09:00+05:30"));
         assertThat(list.get(2).path("enabled").asBoolean()).isFalse();
         assertThat(list.get(2).path("next_fire_times")).isEmpty();
+        // off since before the bridge started: its latest fire time has no firing
+        assertThat(list.get(2).path("last_firing").path("state").asText()).isEqualTo("none");
+        assertThat(list.get(2).path("last_firing").path("fire_time").asText()).matches(".*T09:00:00(Z|[+-]\\d\\d:\\d\\d)");
         assertThat(admin.post("/api/schedules/nothing/run", "").status()).isEqualTo(404);
     }
 
@@ -81,6 +84,10 @@ class ScheduleApiTest {
         bridge.schedules(SCHEDULES.formatted(600));
         AdminClient admin = new AdminClient(bridge.startWithAdminPort());
         await().atMost(Duration.ofSeconds(10)).until(() -> !bridge.submittedKeys("schedule:ticking@").isEmpty());
+        JsonNode lastFiring = await().atMost(Duration.ofSeconds(10)).until(() -> state(admin, "ticking").path("last_firing"),
+                last -> last.path("state").asText().equals("submitted"));
+        assertThat(bridge.submittedKeys("schedule:ticking@")).contains("schedule:ticking@" + lastFiring.path("fire_time").asText());
+        assertThat(lastFiring.path("task_ids")).hasSize(1);
 
         assertThat(admin.post("/api/schedules/ticking/disable", "").status()).isEqualTo(200);
         assertThat(admin.post("/api/schedules/resting/enable", "").status()).isEqualTo(200);

@@ -56,9 +56,14 @@ public final class AdminClient {
     }
 
     public Answer send(HttpRequest request) {
+        HttpResponse<String> answer = response(request);
+        return new Answer(answer.statusCode(), answer.body());
+    }
+
+    /** The whole response, headers too. */
+    public HttpResponse<String> response(HttpRequest request) {
         try {
-            HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(answer.statusCode(), answer.body());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
