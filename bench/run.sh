@@ -4,11 +4,14 @@
 #   bench/run.sh events           latency from a status change at the simulator to its event file
 #   bench/run.sh speed [n]        the issue "Speed" figures in one run: a plain keep-alive client's rate, a warm
 #                                 bridge's rate, CPU per 1,000 and peak RSS on n posts (default 10000), start to
-#                                 healthy, idle CPU and memory; BENCH_BRIDGE_JVM sets the bridge JVM's options
+#                                 healthy, idle CPU and memory; the bridge JVM runs with the distribution's
+#                                 options (bin/tikmatrix-bridge) unless BENCH_BRIDGE_JVM sets others ("" for
+#                                 the JVM's own defaults)
 # BENCH_HEAP caps the bridge JVM's heap (default 256m), to show a big file does not need a big heap.
 # BENCH_OPTS passes more JVM options, e.g. -Dbridge.api.concurrency=16 or -Dbridge.status.poll-interval=1s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export BENCH_BRIDGE_JVM="${BENCH_BRIDGE_JVM-$(sed -n 's/^default_jvm_opts="\(.*\)"$/\1/p' src/dist/bin/tikmatrix-bridge)}"
 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 if [ "${1:-}" = "events" ]; then
   main=io.tikmatrix.bridge.bench.EventLatencyBenchmark

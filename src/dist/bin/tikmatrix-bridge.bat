@@ -1,12 +1,18 @@
 @echo off
 rem Starts tikmatrix-bridge from any working directory, or by a double-click: the bridge's folder (config\,
 rem routes\, data\) is the folder this script was unpacked into, unless --home <dir> or BRIDGE_HOME says otherwise.
-rem Java 17 or later, from any vendor: JAVA_HOME\bin\java.exe, else java on the PATH. JAVA_OPTS passes JVM options.
+rem Java 17 or later, from any vendor: JAVA_HOME\bin\java.exe, else java on the PATH. JAVA_OPTS passes JVM options,
+rem after the defaults below, so they win (JAVA_OPTS=-Xmx512m for a larger heap, say).
 rem Options: --simulator, --check, --home <dir>, --version, --help (README.md, "Command line").
 rem No parenthesised blocks below: a folder such as "C:\Program Files (x86)" would end them early.
 setlocal
 set "INSTALL_DIR=%~dp0.."
 for %%I in ("%INSTALL_DIR%") do set "INSTALL_DIR=%%~fI"
+
+rem The bridge shares its PC with TikMatrix: a small heap that grows only as needed, given back by the serial
+rem collector, and the quick compiler only, which costs less CPU and memory for this load (docs\BENCHMARKS.md).
+rem Keep in step with tikmatrix-bridge (the shell script).
+set "DEFAULT_JVM_OPTS=-XX:+UseSerialGC -Xms16m -Xmx160m -Xss512k -XX:TieredStopAtLevel=1"
 
 set "JAVA_EXE=java"
 if defined JAVA_HOME set "JAVA_EXE=%JAVA_HOME%\bin\java.exe"
@@ -26,10 +32,10 @@ goto scan
 :scanned
 
 if defined HOME_GIVEN goto ownhome
-"%JAVA_EXE%" %JAVA_OPTS% -cp "%INSTALL_DIR%\lib\*" io.tikmatrix.bridge.BridgeMain --home "%INSTALL_DIR%" %*
+"%JAVA_EXE%" %DEFAULT_JVM_OPTS% %JAVA_OPTS% -cp "%INSTALL_DIR%\lib\*" io.tikmatrix.bridge.BridgeMain --home "%INSTALL_DIR%" %*
 goto done
 :ownhome
-"%JAVA_EXE%" %JAVA_OPTS% -cp "%INSTALL_DIR%\lib\*" io.tikmatrix.bridge.BridgeMain %*
+"%JAVA_EXE%" %DEFAULT_JVM_OPTS% %JAVA_OPTS% -cp "%INSTALL_DIR%\lib\*" io.tikmatrix.bridge.BridgeMain %*
 
 :done
 set "EXIT_CODE=%ERRORLEVEL%"
