@@ -17,6 +17,7 @@ import io.tikmatrix.bridge.descriptor.InboxLimits;
 import io.tikmatrix.bridge.events.AmqpBroker;
 import io.tikmatrix.bridge.events.CloudEvents;
 import io.tikmatrix.bridge.events.DeadLetterEvents;
+import io.tikmatrix.bridge.events.DeliveryRounds;
 import io.tikmatrix.bridge.events.EventDelivery;
 import io.tikmatrix.bridge.events.EventDeliveryRoutes;
 import io.tikmatrix.bridge.events.EventEndpoint;
@@ -184,6 +185,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("outboxRetention", new OutboxRetention(outbox, config.duration("bridge.events.retention"), clock));
         beans.bind("eventFileRetention", new EventFileRetention(endpoints, config.duration("bridge.events.file.retention"), clock));
         beans.bind("eventDeliveryRoutes", new EventDeliveryRoutes(endpoints));
+        context.addService(new DeliveryRounds(endpoints, outbox, config.duration("bridge.events.delivery-interval"), clock));
         beans.bind("adminApi", new AdminApi(licenceGate, metrics, journal, taskStore, outbox, endpoints.stream().map(EventEndpoint::name).toList(),
                 schedules.reload(), config, clock));
         beans.bind("consoleFiles", new ConsoleFiles());

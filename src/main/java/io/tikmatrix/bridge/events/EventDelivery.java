@@ -32,8 +32,10 @@ public class EventDelivery {
     private static final String ROW = "tikmatrixOutboxRow";
     /** The rows of this delivery round that were sent: marked together once the round is over. */
     private static final String SENT = "tikmatrixOutboxSent";
+    private static final String ROUND = "tikmatrixOutboxRound";
     private static final String DEAD_LETTER_REASON = "tikmatrixEventDeadLetterReason";
-    private static final int BATCH = 100;
+    /** The most rows one round takes: a round that took this many is followed by another at once. */
+    static final int ROUND_SIZE = 100;
     private static final Logger LOG = LoggerFactory.getLogger(EventDelivery.class);
 
     private final EventOutbox outbox;
@@ -51,16 +53,21 @@ public class EventDelivery {
     public List<OutboxRow> due(Exchange exchange) {
         // the round's split shares this list with each event's exchange
         exchange.setProperty(SENT, new ArrayList<OutboxRow>());
-        return outbox.due(exchange.getProperty(ENDPOINT, String.class), clock.instant(), BATCH);
+        List<OutboxRow> rows = outbox.due(exchange.getProperty(ENDPOINT, String.class), clock.instant(), ROUND_SIZE);
+        exchange.setProperty(ROUND, rows.size());
+        return rows;
     }
 
     /**
      * Marks what the round sent. A later event of the same task is never in the same round (it waits behind this
      * one), so it goes in the next round, after this mark; a crash before the mark sends the round again, under
      * the same event ids.
+     *
+     * @return how many rows the round took, sent or not: what {@link DeliveryRounds} decides the next round by
      */
-    public void roundOver(Exchange exchange) {
+    public int roundOver(Exchange exchange) {
         outbox.delivered(sentInThisRound(exchange));
+        return exchange.getProperty(ROUND, Integer.class);
     }
 
     /** The event's exact bytes as the body, and only the headers its endpoint kind sets. */

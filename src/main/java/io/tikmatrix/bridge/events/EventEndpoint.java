@@ -55,4 +55,9 @@ public record EventEndpoint(String uri, String name, EndpointKind kind, String d
     public String routeId() {
         return "event-delivery-" + name;
     }
+
+    /** Where a delivery round starts ({@link DeliveryRounds}): the delivery route's own {@code direct:} endpoint. */
+    String roundUri() {
+        return "direct:" + routeId();
+    }
 }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -39,6 +40,7 @@ public class EventOutbox {
     private final Clock clock;
     /** Rows this bridge wrote or rescheduled, counted once committed. */
     private final AtomicLong writes = new AtomicLong();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     /** Per endpoint, when its last read found nothing due: how long that holds. */
     private final Map<String, Quiet> quiet = new ConcurrentHashMap<>();
 
@@ -78,7 +80,24 @@ public class EventOutbox {
      * that finished): the next {@link #due} reads the store. Called after the commit.
      */
     void written() {
-        Sql.afterCommit(writes::incrementAndGet);
+        Sql.afterCommit(() -> {
+            writes.incrementAndGet();
+            listeners.forEach(Runnable::run);
+        });
+    }
+
+    /** Runs the listener each time this bridge committed rows that may be due: new, rescheduled or let through. */
+    public void whenWritten(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Until when the endpoint has nothing due, as far as this bridge knows: its last read found nothing and no row
+     * was written since. 0 when it may have rows due now.
+     */
+    public long quietUntilMillis(String endpoint) {
+        Quiet known = quiet.get(endpoint);
+        return known != null && known.writes() == writes.get() ? known.untilMillis() : 0;
     }
 
     /** Within the caller's transaction: one row per endpoint. */

@@ -1,0 +1,45 @@
+package io.tikmatrix.bridge.events;
+
+import io.tikmatrix.bridge.support.BridgeHarness;
+import org.apache.camel.builder.NotifyBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Delivery rounds are started by work, not by a clock: a new event leaves as soon as it is stored, however long
+ * bridge.events.delivery-interval is, and an idle bridge runs no round for seconds on end.
+ */
+class DeliveryRoundsTest {
+
+    private static final String ROUTE = "event-delivery-*";
+
+    @RegisterExtension
+    final BridgeHarness bridge = new BridgeHarness();
+
+    @Test
+    void aNewEventLeavesAtOnceWhateverTheInterval() {
+        bridge.with("bridge.events.delivery-interval", "30s").start().drop("warmup.json", """
+                {"serials": ["emulator-5554"], "script_name": "account_warmup", "script_config": {"task_duration": 60}}""");
+        long id = bridge.awaitReceipt("warmup.json").path("descriptors").get(0).path("task_ids").get(0).asLong();
+
+        // a clock of 30 s would take up to 30 s; woken by the stored row it takes one round
+        await().atMost(Duration.ofSeconds(5)).until(() -> bridge.events().containsKey(id + "-0"));
+    }
+
+    @Test
+    void anIdleBridgeRunsNoRoundsWhileNothingCanBeDue() {
+        bridge.with("bridge.events.delivery-interval", "50ms").start();
+        NotifyBuilder firstRound = new NotifyBuilder(bridge.bridge().camelContext()).fromRoute(ROUTE).whenDone(1).create();
+        assertThat(firstRound.matches(10, TimeUnit.SECONDS)).isTrue();
+
+        // a clock of 50 ms would run 40 rounds in these 2 s; a quiet endpoint is looked at again after 5 s at most
+        NotifyBuilder more = new NotifyBuilder(bridge.bridge().camelContext()).fromRoute(ROUTE).whenDone(2).create();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> !more.matches());
+    }
+}
