@@ -143,7 +143,7 @@
         el('thead', {}, el('tr', {}, ['receipt.position', 'receipt.outcome', 'receipt.tasks', 'receipt.code', 'receipt.reason']
           .map(key => el('th', {}, t(key))))),
         el('tbody', {}, receipt.descriptors.map(line => el('tr', {},
-          el('td', {}, number(line.position)), el('td', {}, status(line.outcome.replace('-', '_'))),
+          el('td', {}, number(place(receipt.file, line.position).n)), el('td', {}, status(line.outcome.replace('-', '_'))),
           el('td', {}, (line.task_ids || []).join(', ')), el('td', {}, line.code || ''),
           el('td', {}, line.reason ? el('span', {lang: 'en'}, line.reason) : ''))))));
   }
@@ -175,10 +175,19 @@
     });
   }
 
+  // where in its file a descriptor was, in the words of the bridge's reasons (README, "Descriptors"): a CSV row and a
+  // JSON Lines line as an editor numbers them, an item of a JSON array counted from 1 (its position is the index)
+  function place(file, position) {
+    const kind = ((/\.(csv|jsonl|ndjson|json)$/i.exec(file || '') || [])[1] || '').toLowerCase();
+    if (kind === 'json') return {word: 'item', n: position + 1};
+    return {word: {csv: 'row', jsonl: 'line', ndjson: 'line'}[kind] || 'entry', n: position};
+  }
+
   function source(source) {
     if (!source) return '';
     if (source.schedule) return t('source.schedule', {name: source.schedule, when: dateTime(source.fire_time)});
-    return t('source.file', {file: source.file, position: number(source.position)});
+    const at = place(source.file, source.position);
+    return t('source.' + at.word, {file: source.file, n: number(at.n)});
   }
 
   function masked(value) {

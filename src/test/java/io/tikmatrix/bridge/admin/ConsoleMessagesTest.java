@@ -54,6 +54,8 @@ class ConsoleMessagesTest {
         }
         Stream.concat(Stream.of("none", "pending", "running", "completed", "failed"), BridgeMetrics.OUTCOMES.stream())
                 .forEach(word -> assertThat(english.has("status." + word)).as(word).isTrue());
+        // and by the kind of file a descriptor came from (its place: a CSV row, a JSON Lines line, a JSON item)
+        Stream.of("row", "line", "item", "entry").forEach(word -> assertThat(english.has("source." + word)).as(word).isTrue());
         // Hindi, not English copied: Devanagari in the texts of the views
         assertThat(hindi.path("view.files").asText()).isEqualTo("फ़ाइलें");
         assertThat(hindi.path("intake.why.held_licence").asText()).containsPattern("\\p{IsDevanagari}");
