@@ -15,8 +15,10 @@
   const $ = (selector, root = document) => root.querySelector(selector);
   const t = (key, params = {}) => (state.messages[key] ?? key).replace(/\{(\w+)\}/g, (all, name) => params[name] ?? all);
   const number = n => new Intl.NumberFormat(state.language).format(n);
+  // without a zone, a date is shown in the browser's own: the operator's clock
   const dateTime = (iso, timeZone) => iso ? new Intl.DateTimeFormat(state.language,
     {dateStyle: 'medium', timeStyle: 'medium', timeZone}).format(new Date(iso)) : '—';
+  const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   /** An element with attributes and children; text is always text, never HTML. */
   function el(tag, attributes = {}, ...children) {
@@ -278,8 +280,10 @@
     return t('cron.sentence', {time, days});
   }
 
+  // the cron reads in the zone the schedule runs in; its fire times are shown on the operator's clock and in UTC
   function renderSchedules(schedules) {
     if (!schedules.length) return el('p', {}, t('schedules.none'));
+    const zone = localZone();
     return schedules.map(schedule => {
       const last = schedule.last_firing;
       const name = encodeURIComponent(schedule.name);
@@ -290,10 +294,10 @@
         el('p', {}, cronInWords(schedule.cron) || t('cron.unknown'), ' ', el('code', {}, schedule.cron), ' · ',
           t('schedules.zone', {zone: schedule.timezone})),
         schedule.next_fire_times.length ? el('div', {class: 'scroll'}, el('table', {class: 'fire-times'},
-          el('thead', {}, el('tr', {}, el('th', {}, t('schedules.next', {zone: schedule.timezone})), el('th', {}, t('schedules.nextUtc')))),
+          el('thead', {}, el('tr', {}, el('th', {}, t('schedules.next', {zone})), el('th', {}, t('schedules.nextUtc')))),
           el('tbody', {}, schedule.next_fire_times.map(time => el('tr', {},
-            el('td', {}, dateTime(time, schedule.timezone)), el('td', {}, dateTime(time, 'UTC'))))))) : el('p', {class: 'muted'}, t('schedules.noNext')),
-        last && el('p', {'data-figure': 'last-firing'}, t('schedules.last', {when: dateTime(last.fire_time, schedule.timezone)}), ' ',
+            el('td', {}, dateTime(time)), el('td', {}, dateTime(time, 'UTC'))))))) : el('p', {class: 'muted'}, t('schedules.noNext')),
+        last && el('p', {'data-figure': 'last-firing'}, t('schedules.last', {when: dateTime(last.fire_time)}), ' ',
           status(last.state), last.task_ids && last.task_ids.length ? ' ' + t('schedules.tasks', {ids: last.task_ids.join(', ')}) : '',
           last.dead_letter_key ? ' ' + last.dead_letter_key : ''),
         el('div', {class: 'actions'},
