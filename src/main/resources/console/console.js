@@ -243,11 +243,13 @@
   function renderTasks(tasks) {
     if (!tasks.length) return el('p', {}, t('tasks.none'));
     return el('div', {class: 'scroll'}, el('table', {class: 'tasks'},
-      el('thead', {}, el('tr', {}, ['tasks.id', 'tasks.status', 'tasks.who', 'tasks.script', 'tasks.source'].map(key => el('th', {}, t(key))))),
+      el('thead', {}, el('tr', {}, ['tasks.id', 'tasks.status', 'tasks.who', 'tasks.script', 'tasks.source', 'tasks.changed']
+        .map(key => el('th', {}, t(key))))),
       el('tbody', {}, tasks.map(task => el('tr', {'data-task': task.task_id},
         el('td', {}, String(task.task_id)), el('td', {}, status(task.status)),
         el('td', {}, task.serial ? t('tasks.device', {serial: task.serial}) : task.username ? t('tasks.account', {username: task.username}) : ''),
-        el('td', {}, task.script_name), el('td', {}, source(task.source)))))));
+        el('td', {}, task.script_name), el('td', {}, source(task.source)),
+        el('td', {'data-figure': 'changed'}, dateTime(task.updated_at)))))));
   }
 
   // Quartz cron (seconds first) in words, for the shapes schedules mostly have; the cron itself is shown beside it

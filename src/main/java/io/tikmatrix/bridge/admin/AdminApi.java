@@ -228,7 +228,8 @@ public class AdminApi {
             }
         }
         ArrayNode list = Json.MAPPER.createArrayNode();
-        for (TrackedTask task : tasks.list(code, limit(exchange))) {
+        for (TaskStore.Listed listed : tasks.list(code, limit(exchange))) {
+            TrackedTask task = listed.task();
             ObjectNode item = list.addObject();
             item.put("task_id", task.taskId());
             item.put("status", TASK_STATUSES[task.status()]);
@@ -237,6 +238,7 @@ public class AdminApi {
             item.put("username", task.username());
             item.put("descriptor_key", task.descriptorKey());
             item.set("source", task.source() == null ? null : Json.MAPPER.readTree(task.source()));
+            item.put("updated_at", listed.updatedAt().toString());
         }
         answer(exchange, 200, list);
     }
