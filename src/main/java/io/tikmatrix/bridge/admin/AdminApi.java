@@ -63,7 +63,7 @@ public class AdminApi {
     private final InboxDrops inbox;
     private final DeadLetterFolders deadLetters;
     private final Path receipts;
-    private final FilesInProgress inProgress;
+    private final FilesInProgress inProgress = new FilesInProgress();
     private final Receipts receiptFiles;
     private final Clock clock;
 
@@ -80,7 +80,6 @@ public class AdminApi {
         this.inbox = new InboxDrops(config.path("bridge.inbox.dir"), config.path("bridge.data-dir").resolve("staging").resolve("admin"));
         this.deadLetters = new DeadLetterFolders(config, inbox);
         this.receipts = config.path("bridge.receipts.dir");
-        this.inProgress = new FilesInProgress(receipts);
         this.receiptFiles = new Receipts(receipts);
         this.clock = clock;
     }
