@@ -202,6 +202,7 @@
     records.forEach(record => byKey.set(record.key, [...(byKey.get(record.key) || []), record]));
     return [...byKey].map(([key, list]) => el('section', {class: 'item', 'data-key': key},
       el('div', {class: 'row'}, el('h3', {}, key + ' — ' + t('dead.key.' + key)), el('span', {}, t('dead.count', {n: number(list.length)}))),
+      el('p', {'data-figure': 'todo'}, t('dead.todo.' + key)),
       el('div', {class: 'actions'},
         el('button', {type: 'button', 'data-action': 'replay-key', onclick: async () => {
           if (await confirmed(t('dead.replayAll.confirm', {n: number(list.length), key}))) {
