@@ -15,8 +15,10 @@
   const $ = (selector, root = document) => root.querySelector(selector);
   const t = (key, params = {}) => (state.messages[key] ?? key).replace(/\{(\w+)\}/g, (all, name) => params[name] ?? all);
   const number = n => new Intl.NumberFormat(state.language).format(n);
+  // without a zone, a date is shown in the browser's own: the operator's clock
   const dateTime = (iso, timeZone) => iso ? new Intl.DateTimeFormat(state.language,
     {dateStyle: 'medium', timeStyle: 'medium', timeZone}).format(new Date(iso)) : '—';
+  const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   /** An element with attributes and children; text is always text, never HTML. */
   function el(tag, attributes = {}, ...children) {
@@ -143,7 +145,7 @@
         el('thead', {}, el('tr', {}, ['receipt.position', 'receipt.outcome', 'receipt.tasks', 'receipt.code', 'receipt.reason']
           .map(key => el('th', {}, t(key))))),
         el('tbody', {}, receipt.descriptors.map(line => el('tr', {},
-          el('td', {}, number(line.position)), el('td', {}, status(line.outcome.replace('-', '_'))),
+          el('td', {}, number(place(receipt.file, line.position).n)), el('td', {}, status(line.outcome.replace('-', '_'))),
           el('td', {}, (line.task_ids || []).join(', ')), el('td', {}, line.code || ''),
           el('td', {}, line.reason ? el('span', {lang: 'en'}, line.reason) : ''))))));
   }
@@ -175,10 +177,19 @@
     });
   }
 
+  // where in its file a descriptor was, in the words of the bridge's reasons (README, "Descriptors"): a CSV row and a
+  // JSON Lines line as an editor numbers them, an item of a JSON array counted from 1 (its position is the index)
+  function place(file, position) {
+    const kind = ((/\.(csv|jsonl|ndjson|json)$/i.exec(file || '') || [])[1] || '').toLowerCase();
+    if (kind === 'json') return {word: 'item', n: position + 1};
+    return {word: {csv: 'row', jsonl: 'line', ndjson: 'line'}[kind] || 'entry', n: position};
+  }
+
   function source(source) {
     if (!source) return '';
     if (source.schedule) return t('source.schedule', {name: source.schedule, when: dateTime(source.fire_time)});
-    return t('source.file', {file: source.file, position: number(source.position)});
+    const at = place(source.file, source.position);
+    return t('source.' + at.word, {file: source.file, n: number(at.n)});
   }
 
   function masked(value) {
@@ -191,6 +202,7 @@
     records.forEach(record => byKey.set(record.key, [...(byKey.get(record.key) || []), record]));
     return [...byKey].map(([key, list]) => el('section', {class: 'item', 'data-key': key},
       el('div', {class: 'row'}, el('h3', {}, key + ' — ' + t('dead.key.' + key)), el('span', {}, t('dead.count', {n: number(list.length)}))),
+      el('p', {'data-figure': 'todo'}, t('dead.todo.' + key)),
       el('div', {class: 'actions'},
         el('button', {type: 'button', 'data-action': 'replay-key', onclick: async () => {
           if (await confirmed(t('dead.replayAll.confirm', {n: number(list.length), key}))) {
@@ -232,11 +244,13 @@
   function renderTasks(tasks) {
     if (!tasks.length) return el('p', {}, t('tasks.none'));
     return el('div', {class: 'scroll'}, el('table', {class: 'tasks'},
-      el('thead', {}, el('tr', {}, ['tasks.id', 'tasks.status', 'tasks.who', 'tasks.script', 'tasks.source'].map(key => el('th', {}, t(key))))),
+      el('thead', {}, el('tr', {}, ['tasks.id', 'tasks.status', 'tasks.who', 'tasks.script', 'tasks.source', 'tasks.changed']
+        .map(key => el('th', {}, t(key))))),
       el('tbody', {}, tasks.map(task => el('tr', {'data-task': task.task_id},
         el('td', {}, String(task.task_id)), el('td', {}, status(task.status)),
         el('td', {}, task.serial ? t('tasks.device', {serial: task.serial}) : task.username ? t('tasks.account', {username: task.username}) : ''),
-        el('td', {}, task.script_name), el('td', {}, source(task.source)))))));
+        el('td', {}, task.script_name), el('td', {}, source(task.source)),
+        el('td', {'data-figure': 'changed'}, dateTime(task.updated_at)))))));
   }
 
   // Quartz cron (seconds first) in words, for the shapes schedules mostly have; the cron itself is shown beside it
@@ -269,8 +283,10 @@
     return t('cron.sentence', {time, days});
   }
 
+  // the cron reads in the zone the schedule runs in; its fire times are shown on the operator's clock and in UTC
   function renderSchedules(schedules) {
     if (!schedules.length) return el('p', {}, t('schedules.none'));
+    const zone = localZone();
     return schedules.map(schedule => {
       const last = schedule.last_firing;
       const name = encodeURIComponent(schedule.name);
@@ -281,10 +297,10 @@
         el('p', {}, cronInWords(schedule.cron) || t('cron.unknown'), ' ', el('code', {}, schedule.cron), ' · ',
           t('schedules.zone', {zone: schedule.timezone})),
         schedule.next_fire_times.length ? el('div', {class: 'scroll'}, el('table', {class: 'fire-times'},
-          el('thead', {}, el('tr', {}, el('th', {}, t('schedules.next', {zone: schedule.timezone})), el('th', {}, t('schedules.nextUtc')))),
+          el('thead', {}, el('tr', {}, el('th', {}, t('schedules.next', {zone})), el('th', {}, t('schedules.nextUtc')))),
           el('tbody', {}, schedule.next_fire_times.map(time => el('tr', {},
-            el('td', {}, dateTime(time, schedule.timezone)), el('td', {}, dateTime(time, 'UTC'))))))) : el('p', {class: 'muted'}, t('schedules.noNext')),
-        last && el('p', {'data-figure': 'last-firing'}, t('schedules.last', {when: dateTime(last.fire_time, schedule.timezone)}), ' ',
+            el('td', {}, dateTime(time)), el('td', {}, dateTime(time, 'UTC'))))))) : el('p', {class: 'muted'}, t('schedules.noNext')),
+        last && el('p', {'data-figure': 'last-firing'}, t('schedules.last', {when: dateTime(last.fire_time)}), ' ',
           status(last.state), last.task_ids && last.task_ids.length ? ' ' + t('schedules.tasks', {ids: last.task_ids.join(', ')}) : '',
           last.dead_letter_key ? ' ' + last.dead_letter_key : ''),
         el('div', {class: 'actions'},

@@ -63,7 +63,7 @@ public class AdminApi {
     private final InboxDrops inbox;
     private final DeadLetterFolders deadLetters;
     private final Path receipts;
-    private final FilesInProgress inProgress;
+    private final FilesInProgress inProgress = new FilesInProgress();
     private final Receipts receiptFiles;
     private final Clock clock;
 
@@ -80,7 +80,6 @@ public class AdminApi {
         this.inbox = new InboxDrops(config.path("bridge.inbox.dir"), config.path("bridge.data-dir").resolve("staging").resolve("admin"));
         this.deadLetters = new DeadLetterFolders(config, inbox);
         this.receipts = config.path("bridge.receipts.dir");
-        this.inProgress = new FilesInProgress(receipts);
         this.receiptFiles = new Receipts(receipts);
         this.clock = clock;
     }
@@ -228,7 +227,8 @@ public class AdminApi {
             }
         }
         ArrayNode list = Json.MAPPER.createArrayNode();
-        for (TrackedTask task : tasks.list(code, limit(exchange))) {
+        for (TaskStore.Listed listed : tasks.list(code, limit(exchange))) {
+            TrackedTask task = listed.task();
             ObjectNode item = list.addObject();
             item.put("task_id", task.taskId());
             item.put("status", TASK_STATUSES[task.status()]);
@@ -237,6 +237,7 @@ public class AdminApi {
             item.put("username", task.username());
             item.put("descriptor_key", task.descriptorKey());
             item.set("source", task.source() == null ? null : Json.MAPPER.readTree(task.source()));
+            item.put("updated_at", listed.updatedAt().toString());
         }
         answer(exchange, 200, list);
     }

@@ -31,7 +31,8 @@ import java.util.TreeMap;
  * Descriptors finish out of order (calls run in parallel, some retry); lines wait here until those
  * before them are written, so the receipt reads in file order while only the out-of-order ones are held.
  * As it counts the outcomes it tells the console how far a long file got, every {@link #PROGRESS_EVERY}, in
- * one line instead of one per descriptor.
+ * one line instead of one per descriptor; the operator console asks for the same counts ({@link #progress()}), which
+ * are exact while the lines written are still in the file's buffer.
  */
 public class ReceiptWriter implements AutoCloseable {
 
@@ -48,6 +49,7 @@ public class ReceiptWriter implements AutoCloseable {
     private final JsonGenerator out;
     private final Clock clock;
     private final String dropName;
+    private final String sha256;
     private final long entries;
     private final Instant started;
     private Instant nextProgress;
@@ -65,6 +67,7 @@ public class ReceiptWriter implements AutoCloseable {
         this.target = target;
         this.clock = clock;
         this.dropName = dropName;
+        this.sha256 = sha256;
         this.entries = entries;
         this.started = clock.instant();
         this.nextProgress = started.plus(PROGRESS_EVERY);
@@ -121,6 +124,23 @@ public class ReceiptWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write receipt " + partial, e);
         }
+    }
+
+    /**
+     * How far the file got: its descriptors and, by outcome, those that have one so far (in or out of file order).
+     *
+     * @param sha256 the file's, as its receipt names it
+     */
+    public record Progress(String sha256, long entries, long submitted, long deadLettered, long duplicate) {
+
+        public long done() {
+            return submitted + deadLettered + duplicate;
+        }
+    }
+
+    /** The counts as they are now: a look under the lock {@link #append} takes for a line, no more. */
+    public synchronized Progress progress() {
+        return new Progress(sha256, entries, counts.get(Count.submitted), counts.get(Count.dead_lettered), counts.get(Count.duplicate));
     }
 
     /** "4,200 submitted, 3 dead-lettered, 1 duplicate", duplicates only when there are some; the count of submitted ones can lead. */

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -87,13 +88,18 @@ public class TaskStore {
         return keys;
     }
 
+    /** A tracked task as listed for the operator: with when the store last changed it (created, or moved on). */
+    public record Listed(TrackedTask task, Instant updatedAt) {
+    }
+
     /** The tracked tasks in one status (all when null), newest first, at most {@code limit}. */
-    public List<TrackedTask> list(Integer status, int limit) {
+    public List<Listed> list(Integer status, int limit) {
+        String columns = COLUMNS + ", updated_at";
         return status == null
-                ? sql.query("list the tracked tasks", "SELECT " + COLUMNS + " FROM bridge_task ORDER BY task_id DESC LIMIT ?",
-                        TaskStore::read, limit)
-                : sql.query("list the tracked tasks", "SELECT " + COLUMNS + " FROM bridge_task WHERE status = ?"
-                        + " ORDER BY task_id DESC LIMIT ?", TaskStore::read, status, limit);
+                ? sql.query("list the tracked tasks", "SELECT " + columns + " FROM bridge_task ORDER BY task_id DESC LIMIT ?",
+                        TaskStore::listed, limit)
+                : sql.query("list the tracked tasks", "SELECT " + columns + " FROM bridge_task WHERE status = ?"
+                        + " ORDER BY task_id DESC LIMIT ?", TaskStore::listed, status, limit);
     }
 
     /** How many tracked tasks are in each status (0 pending … 3 failed), as last seen; a status none is in is absent. */
@@ -141,5 +147,10 @@ public class TaskStore {
     private static TrackedTask read(ResultSet rs) throws SQLException {
         return new TrackedTask(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getInt(7), rs.getBoolean(8));
+    }
+
+    /** A row of {@link #COLUMNS} and {@code updated_at}, written as {@code Timestamp.from} an instant of the clock. */
+    private static Listed listed(ResultSet rs) throws SQLException {
+        return new Listed(read(rs), rs.getTimestamp(9).toInstant());
     }
 }

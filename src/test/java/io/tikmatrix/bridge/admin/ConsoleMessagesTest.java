@@ -42,18 +42,21 @@ class ConsoleMessagesTest {
         assertThat(fieldNames(english)).containsAll(named);
         english.fields().forEachRemaining(text -> assertThat(text.getValue().asText()).as(text.getKey()).isNotBlank());
         hindi.fields().forEachRemaining(text -> assertThat(text.getValue().asText()).as(text.getKey()).isNotBlank());
-        // the texts the script names by what the API answers: every licence state, dead-letter key the API lists,
+        // the texts the script names by what the API answers: every licence state, dead-letter key the API lists
+        // (what it means and what to do about it),
         // state of a firing, task status and receipt outcome
         for (LicenceGate.State state : LicenceGate.State.values()) {
             assertThat(english.has("intake.why." + state.name().toLowerCase(Locale.ROOT))).as(state.name()).isTrue();
         }
         BridgeConfig.DEAD_LETTER_KEYS.stream().filter(key -> !key.equals("unreadable"))
-                .forEach(key -> assertThat(english.has("dead.key." + key)).as(key).isTrue());
+                .forEach(key -> assertThat(english.has("dead.key." + key) && english.has("dead.todo." + key)).as(key).isTrue());
         for (SubmissionJournal.State state : SubmissionJournal.State.values()) {
             assertThat(english.has("status." + state.name().toLowerCase(Locale.ROOT))).as(state.name()).isTrue();
         }
         Stream.concat(Stream.of("none", "pending", "running", "completed", "failed"), BridgeMetrics.OUTCOMES.stream())
                 .forEach(word -> assertThat(english.has("status." + word)).as(word).isTrue());
+        // and by the kind of file a descriptor came from (its place: a CSV row, a JSON Lines line, a JSON item)
+        Stream.of("row", "line", "item", "entry").forEach(word -> assertThat(english.has("source." + word)).as(word).isTrue());
         // Hindi, not English copied: Devanagari in the texts of the views
         assertThat(hindi.path("view.files").asText()).isEqualTo("फ़ाइलें");
         assertThat(hindi.path("intake.why.held_licence").asText()).containsPattern("\\p{IsDevanagari}");

@@ -8,13 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * What the admin API tells about a running bridge (README, "Operating it"): the summary (with the last minute's
- * descriptors), the recent files with their receipts, the tasks by status.
+ * descriptors), the recent files with their receipts, the tasks by status with their last change.
  */
 class ReadApiTest {
 
@@ -24,9 +25,11 @@ class ReadApiTest {
     static final BridgeHarness BRIDGE = new BridgeHarness();
 
     private static AdminClient admin;
+    private static Instant dropped;
 
     @BeforeAll
     static void start() {
+        dropped = Instant.now();
         admin = new AdminClient(BRIDGE.startWithAdminPort());
         BRIDGE.drop("read-me.json", "[" + WARMUP.formatted("t1") + ", {\"script_name\": \"like\", \"serials\": [\"t2\"]}]");
         BRIDGE.awaitReceipt("read-me.json");
@@ -91,6 +94,8 @@ class ReadApiTest {
         assertThat(task.path("serial").asText()).isEqualTo("t1");
         assertThat(task.path("script_name").asText()).isEqualTo("account_warmup");
         assertThat(task.path("source").path("file").asText()).isEqualTo("read-me.json");
+        // when the poll saw it completed: after the drop, and no later than this answer
+        assertThat(Instant.parse(task.path("updated_at").asText())).isBetween(dropped, Instant.now());
         assertThat(admin.get("/api/tasks?status=pending").json()).isEmpty();
         assertThat(admin.get("/api/tasks").json()).hasSize(1);
         assertThat(admin.get("/api/tasks?status=done").status()).isEqualTo(400);

@@ -13,9 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The console's Dead letters view (README, "Console"): records grouped by key, each with its reason in plain words
- * and its descriptor with secrets masked; a replay from the page becomes a task the Tasks view shows, and a key's
- * records are discarded at once only after the operator confirms.
+ * The console's Dead letters view (README, "Console"): records grouped by key, each key with what it means and what
+ * to do about it in plain words, each record with its reason and its descriptor with secrets masked; a replay from
+ * the page becomes a task the Tasks view shows, and a key's records are discarded at once only after the operator
+ * confirms.
  */
 class ConsoleDeadLettersTest {
 
@@ -42,6 +43,8 @@ class ConsoleDeadLettersTest {
         BROWSER.view("deadletters");
 
         BROWSER.awaitTextContaining("[data-key='40401'] h3", "TikMatrix does not have the device, account or file the task names.");
+        assertThat(BROWSER.find("[data-key='40401'] [data-figure='todo']").getText())
+                .isEqualTo("What to do: add the device, account or file in TikMatrix (or fix its name in the file), then Replay.");
         BROWSER.find("[data-key='40401'] [data-id] button[aria-expanded]").click();
         String descriptor = BROWSER.find("[data-key='40401'] pre.descriptor").getText();
         assertThat(descriptor).contains("\"api_key\": \"***\"").contains("\"d1\"").doesNotContain(SECRET);

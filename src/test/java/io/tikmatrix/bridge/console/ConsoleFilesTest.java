@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The console's Files view (README, "Console"): a file being submitted shows a progress bar toward its number of
- * descriptors, then its totals; its receipt opens line by line, with task ids and reasons.
+ * descriptors, counting each descriptor as it gets its outcome, then its totals; its receipt opens line by line, with
+ * task ids and reasons.
  */
 class ConsoleFilesTest {
 
@@ -31,6 +32,8 @@ class ConsoleFilesTest {
 
     @BeforeAll
     static void start() {
+        // a call held for seconds is answered, not timed out and retried
+        BRIDGE.with("tikmatrix.response-timeout", "20s");
         BROWSER.open(BRIDGE::startWithAdminPort);
     }
 
@@ -66,5 +69,23 @@ class ConsoleFilesTest {
         assertThat(rows.get(0).getText()).isEqualTo("1 Submitted " + firstTask);
         assertThat(rows.get(DESCRIPTORS - 1).getText()).startsWith("60 Dead-lettered 40003 ");
         BROWSER.screenshot("files");
+    }
+
+    @Test
+    void theProgressCountsEveryDescriptorWithAnOutcomeWhileItsReceiptIsStillBuffered() {
+        BROWSER.view("files");
+        // whichever two calls come first are answered at once, the third one seconds later
+        BRIDGE.simulator().faults().failNext(2, "POST", "/task", Fault.delay(Duration.ZERO))
+                .failNext(1, "POST", "/task", Fault.delay(Duration.ofSeconds(8)));
+        BRIDGE.drop("exact.jsonl", String.join("\n", WARMUP.formatted("e1"), WARMUP.formatted("e2"), WARMUP.formatted("e3")));
+
+        // two short receipt lines are far from filling the writer's buffer: the count is not read from the receipt
+        BROWSER.awaitText("[data-file='exact.jsonl'] [data-figure='progress']", "2 of 3");
+        assertThat(BROWSER.find("[data-file='exact.jsonl'] [data-status]").getDomAttribute("data-status")).isEqualTo("submitting");
+        assertThat(BROWSER.find("[data-file='exact.jsonl'] progress").getDomAttribute("value")).isEqualTo("2");
+        assertThat(BROWSER.find("[data-file='exact.jsonl'] .muted").getText()).startsWith("Submitted 2 · dead-lettered 0 · duplicate 0");
+
+        BROWSER.awaitText("[data-file='exact.jsonl'] [data-status]", "Done");
+        assertThat(BROWSER.find("[data-file='exact.jsonl'] [data-figure='progress']").getText()).isEqualTo("3 of 3");
     }
 }

@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The console's Schedules view (README, "Console"): each schedule's cron in words, its zone, its next fire times
- * in that zone and in UTC; Run now makes one task, and a schedule is switched off and on from the page.
+ * The console's Schedules view (README, "Console"): each schedule's cron in words in the zone it runs in, its next
+ * fire times on the operator's clock (the browser's zone, here Tokyo's) and in UTC; Run now makes one task, and a
+ * schedule is switched off and on from the page.
  */
 class ConsoleSchedulesTest {
 
@@ -40,17 +41,22 @@ class ConsoleSchedulesTest {
     @BeforeAll
     static void start() {
         BRIDGE.schedules(SCHEDULES);
-        BROWSER.open(BRIDGE::startWithAdminPort);
+        // neither the schedule's zone nor UTC, and without daylight saving: 09:00 in Kolkata is 12:30 in Tokyo
+        BROWSER.inZone("Asia/Tokyo").open(BRIDGE::startWithAdminPort);
     }
 
     @Test
-    void eachScheduleSaysWhenItRunsInWordsWithItsNextFireTimesInItsZoneAndUtc() {
+    void eachScheduleSaysWhenItRunsInItsZoneWithItsNextFireTimesOnTheOperatorsClockAndInUtc() {
         BROWSER.view("schedules");
         WebElement morning = BROWSER.find("[data-schedule='morning']");
-        assertThat(morning.getText()).contains("Runs at 09:00 AM, every day. 0 0 9 * * ? · time zone Asia/Kolkata");
+        assertThat(morning.getText()).contains("Runs at 09:00 AM, every day. 0 0 9 * * ? · runs in time zone Asia/Kolkata");
+        assertThat(BROWSER.all("[data-schedule='morning'] table.fire-times th", 2)).extracting(WebElement::getText)
+                .containsExactly("Next (your time, Asia/Tokyo)", "Next (UTC)");
         List<WebElement> times = BROWSER.all("[data-schedule='morning'] table.fire-times tbody tr", 5);
-        // 09:00 in Kolkata is 03:30 UTC
-        assertThat(times).allSatisfy(row -> assertThat(row.getText()).matches(".*9:00:00 AM .*3:30:00 AM"));
+        // 09:00 in Kolkata is 12:30 in Tokyo and 03:30 UTC, the same day
+        assertThat(times).allSatisfy(row -> assertThat(row.getText()).matches("(\\w+ \\d+, \\d+), 12:30:00\\hPM \\1, 3:30:00\\hAM"));
+        assertThat(BROWSER.find("[data-schedule='morning'] [data-figure='last-firing']").getText())
+                .matches("Last fire time \\w+ \\d+, \\d+, 12:30:00\\hPM \\(your time\\): Did not fire");
         assertThat(BROWSER.find("[data-schedule='weekdays']").getText())
                 .contains("Off").contains("Runs at 06:30 PM, on Monday–Friday.").contains("Off: no fire times.");
         BROWSER.screenshot("schedules");

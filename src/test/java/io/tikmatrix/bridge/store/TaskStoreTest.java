@@ -1,12 +1,14 @@
 package io.tikmatrix.bridge.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.tikmatrix.bridge.simulator.ManualClock;
 import io.tikmatrix.bridge.support.StoreDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,9 +24,13 @@ class TaskStoreTest {
     private EventOutbox outbox;
 
     private TaskStore store(String database) {
+        return store(database, Clock.systemUTC());
+    }
+
+    private TaskStore store(String database, Clock clock) {
         dataSource = this.database.open(database);
-        outbox = new EventOutbox(dataSource, List.of("a", "b"), Clock.systemUTC());
-        return new TaskStore(dataSource, outbox, Clock.systemUTC());
+        outbox = new EventOutbox(dataSource, List.of("a", "b"), clock);
+        return new TaskStore(dataSource, outbox, clock);
     }
 
     private static TrackedTask task(long id, int status) {
@@ -86,5 +92,23 @@ class TaskStoreTest {
         assertThat(later.get(0).attempts()).isEqualTo(1);
         outbox.deadLettered(later.get(0), "gave up");
         assertThat(outbox.due("a", Instant.now(), 10)).extracting(OutboxRow::eventId).containsExactly("1-1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aListedTaskSaysWhenItLastChanged(String database) {
+        Instant created = Instant.parse("2026-03-01T08:00:00Z");
+        ManualClock clock = new ManualClock(created);
+        TaskStore store = store(database, clock);
+        store.apply(List.of(created(1), created(2)));
+        clock.advance(Duration.ofMinutes(90));
+        store.apply(List.of(moved(1, 0, 2)));
+        clock.advance(Duration.ofMinutes(5));
+        // a stale observation changes nothing, so not the time either
+        store.apply(List.of(moved(2, 1, 2)));
+
+        assertThat(store.list(null, 10)).extracting(listed -> listed.task().taskId() + " " + listed.updatedAt())
+                .containsExactly("2 2026-03-01T08:00:00Z", "1 2026-03-01T09:30:00Z");
+        assertThat(store.list(2, 10)).extracting(TaskStore.Listed::task).extracting(TrackedTask::taskId).containsExactly(1L);
     }
 }

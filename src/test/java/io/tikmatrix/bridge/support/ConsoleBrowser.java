@@ -78,6 +78,17 @@ public final class ConsoleBrowser implements BeforeAllCallback, BeforeEachCallba
     }
 
     /**
+     * Sets the browser's own time zone (an IANA name) for the pages it opens next, as an operator's computer far from
+     * the bridge's would have it; the machine's zone is left alone. Without a browser it does nothing.
+     */
+    public ConsoleBrowser inZone(String zone) {
+        if (driver != null) {
+            driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
+        }
+        return this;
+    }
+
+    /**
      * Opens the console of the bridge whose admin port {@code start} starts (and returns the URL of), on its first
      * view; without a browser nothing is started.
      */
