@@ -13,6 +13,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export BENCH_BRIDGE_JVM="${BENCH_BRIDGE_JVM-$(sed -n 's/^default_jvm_opts="\(.*\)"$/\1/p' src/dist/bin/tikmatrix-bridge)}"
 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+# the bridges it starts run on the product's classpath, as bin/tikmatrix-bridge runs them, not on the tests' one
+mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-bridge.classpath -Dmdep.includeScope=runtime
 if [ "${1:-}" = "events" ]; then
   main=io.tikmatrix.bridge.bench.EventLatencyBenchmark
   shift
@@ -23,5 +25,6 @@ else
   main=io.tikmatrix.bridge.bench.InboxBenchmark
 fi
 exec java -Xmx"${BENCH_HEAP:-256m}" -Dlog4j2.level=WARN ${BENCH_OPTS:-} \
+  -Dtikmatrix.bridge.classpath="$PWD/target/classes:$(cat target/bench-bridge.classpath)" \
   -cp "$PWD/target/classes:$PWD/target/test-classes:$(cat target/bench.classpath)" \
   "$main" "$@"

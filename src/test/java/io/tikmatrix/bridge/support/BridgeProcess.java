@@ -49,7 +49,9 @@ public final class BridgeProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         // the test classpath carries log4j2-test.xml (errors only); the product's own configuration
         // logs the ready line and each submission, which is what a failure report needs
-        command.addAll(List.of("-Dlog4j2.configurationFile=log4j2.xml", "-cp", System.getProperty("java.class.path")));
+        // the benchmarks run it on the product's own classpath (bench/run.sh), not on the tests' bigger one
+        command.addAll(List.of("-Dlog4j2.configurationFile=log4j2.xml", "-cp",
+                System.getProperty("tikmatrix.bridge.classpath", System.getProperty("java.class.path"))));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add(BridgeMain.class.getName());
     }
