@@ -3,7 +3,6 @@ package io.tikmatrix.bridge.console;
 import io.tikmatrix.bridge.simulator.Fault;
 import io.tikmatrix.bridge.support.BridgeHarness;
 import io.tikmatrix.bridge.support.ConsoleBrowser;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,12 +25,7 @@ class ConsoleDeadLettersTest {
     @RegisterExtension
     static final BridgeHarness BRIDGE = new BridgeHarness();
     @RegisterExtension
-    static final ConsoleBrowser BROWSER = new ConsoleBrowser();
-
-    @BeforeAll
-    static void start() {
-        BROWSER.open(BRIDGE::startWithAdminPort);
-    }
+    static final ConsoleBrowser BROWSER = new ConsoleBrowser(BRIDGE);
 
     @Test
     void aReplayFromThePageBecomesATask() {

@@ -3,7 +3,6 @@ package io.tikmatrix.bridge.console;
 import io.tikmatrix.bridge.simulator.Fault;
 import io.tikmatrix.bridge.support.BridgeHarness;
 import io.tikmatrix.bridge.support.ConsoleBrowser;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -25,17 +24,11 @@ class ConsoleFilesTest {
     private static final int DESCRIPTORS = 60;
     private static final String WARMUP = "{\"serials\": [\"%s\"], \"script_name\": \"account_warmup\", \"script_config\": {\"task_duration\": 60}}";
 
+    // a call held for seconds is answered, not timed out and retried
     @RegisterExtension
-    static final BridgeHarness BRIDGE = new BridgeHarness();
+    static final BridgeHarness BRIDGE = new BridgeHarness().with("tikmatrix.response-timeout", "20s");
     @RegisterExtension
-    static final ConsoleBrowser BROWSER = new ConsoleBrowser();
-
-    @BeforeAll
-    static void start() {
-        // a call held for seconds is answered, not timed out and retried
-        BRIDGE.with("tikmatrix.response-timeout", "20s");
-        BROWSER.open(BRIDGE::startWithAdminPort);
-    }
+    static final ConsoleBrowser BROWSER = new ConsoleBrowser(BRIDGE);
 
     @Test
     void aFileShowsItsProgressThenItsTotalsAndItsReceipt() {

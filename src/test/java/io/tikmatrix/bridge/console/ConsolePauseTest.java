@@ -2,7 +2,6 @@ package io.tikmatrix.bridge.console;
 
 import io.tikmatrix.bridge.support.BridgeHarness;
 import io.tikmatrix.bridge.support.ConsoleBrowser;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,12 +18,7 @@ class ConsolePauseTest {
     @RegisterExtension
     static final BridgeHarness BRIDGE = new BridgeHarness();
     @RegisterExtension
-    static final ConsoleBrowser BROWSER = new ConsoleBrowser();
-
-    @BeforeAll
-    static void start() {
-        BROWSER.open(BRIDGE::startWithAdminPort);
-    }
+    static final ConsoleBrowser BROWSER = new ConsoleBrowser(BRIDGE);
 
     @Test
     void pausedIntakeIsShownHeldUntilResumedFromThePage() {

@@ -49,10 +49,22 @@ public final class ConsoleBrowser implements BeforeAllCallback, BeforeEachCallba
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("tikmatrix.test.chromedriver", "/usr/bin/chromedriver"));
     private static final Duration WAIT = Duration.ofSeconds(15);
 
+    /** The bridge whose console opens before the class's tests, or null when the class opens it itself. */
+    private final BridgeHarness bridge;
     private ChromeDriver driver;
     private String base;
     /** Why there is no browser, when there is none: each test is skipped saying so. */
     private String missing;
+
+    /** A browser whose tests open the console themselves ({@link #open}). */
+    public ConsoleBrowser() {
+        this(null);
+    }
+
+    /** A browser on the console of this bridge, started with its admin port before the class's tests. */
+    public ConsoleBrowser(BridgeHarness bridge) {
+        this.bridge = bridge;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -75,6 +87,9 @@ public final class ConsoleBrowser implements BeforeAllCallback, BeforeEachCallba
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
+        if (bridge != null) {
+            open(bridge::startWithAdminPort);
+        }
     }
 
     /**
