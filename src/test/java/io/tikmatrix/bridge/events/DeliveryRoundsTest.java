@@ -1,7 +1,9 @@
 package io.tikmatrix.bridge.events;
 
 import io.tikmatrix.bridge.support.BridgeHarness;
+import io.tikmatrix.bridge.support.WebhookReceiver;
 import org.apache.camel.builder.NotifyBuilder;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -13,7 +15,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Delivery rounds are started by work, not by a clock: a new event leaves as soon as it is stored, however long
- * bridge.events.delivery-interval is, and an idle bridge runs no round for seconds on end.
+ * bridge.events.delivery-interval is, an idle bridge runs no round for seconds on end, and while events wait the
+ * rounds come one interval apart.
  */
 class DeliveryRoundsTest {
 
@@ -21,6 +24,12 @@ class DeliveryRoundsTest {
 
     @RegisterExtension
     final BridgeHarness bridge = new BridgeHarness();
+    private final WebhookReceiver refusing = new WebhookReceiver(() -> 503);
+
+    @AfterEach
+    void stopWebhook() {
+        refusing.close();
+    }
 
     @Test
     void aNewEventLeavesAtOnceWhateverTheInterval() {
@@ -41,5 +50,19 @@ class DeliveryRoundsTest {
         // a clock of 50 ms would run 40 rounds in these 2 s; a quiet endpoint is looked at again after 5 s at most
         NotifyBuilder more = new NotifyBuilder(bridge.bridge().camelContext()).fromRoute(ROUTE).whenDone(2).create();
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> !more.matches());
+    }
+
+    @Test
+    void whileEventsWaitTheRoundsArePacedByTheInterval() {
+        // the event's own retries come due every 50 to 200 ms, rounds only every second
+        bridge.with("bridge.events.endpoints", refusing.url()).with("bridge.events.retry.max-attempts", "1000")
+                .with("bridge.events.delivery-interval", "1s").start();
+        bridge.drop("warmup.json", """
+                {"serials": ["emulator-5554"], "script_name": "account_warmup", "script_config": {"task_duration": 60}}""");
+        bridge.awaitReceipt("warmup.json");
+        await().atMost(Duration.ofSeconds(5)).until(() -> refusing.received().size() == 1);
+
+        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(3)).until(() -> refusing.received().size() <= 4);
+        assertThat(refusing.received().size()).isGreaterThanOrEqualTo(2);
     }
 }
