@@ -142,7 +142,8 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
 
         List<EventEndpoint> endpoints = EventEndpoint.list(config.get("bridge.events.endpoints"),
                 config.path("bridge.dead-letter.dir"), new WebhookSignature(config.webhookSecrets(), clock));
-        EventOutbox outbox = new EventOutbox(dataSource, endpoints.stream().map(EventEndpoint::name).toList(), clock);
+        EventOutbox outbox = new EventOutbox(dataSource, endpoints.stream().map(EventEndpoint::name).toList(),
+                config.duration("bridge.cluster.failover"), clock);
         TaskStore taskStore = new TaskStore(dataSource, outbox, clock);
         TaskTracker tracker = new TaskTracker(taskStore, new CloudEvents(), clock);
         TaskQueries taskQueries = new TaskQueries(context.createProducerTemplate(), config.get("tikmatrix.base-url"));

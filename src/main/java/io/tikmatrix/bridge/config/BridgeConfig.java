@@ -42,7 +42,7 @@ public final class BridgeConfig {
             "bridge.licence.check-interval", "bridge.status.poll-interval",
             "bridge.schedules.reload-interval", "bridge.schedules.misfire-threshold",
             "bridge.events.delivery-interval", "bridge.events.retry.initial-delay", "bridge.events.retry.max-delay",
-            "bridge.events.retention", "bridge.events.file.retention", "bridge.store.claim-lease");
+            "bridge.events.retention", "bridge.events.file.retention", "bridge.store.claim-lease", "bridge.cluster.failover");
 
     /** Standard Webhooks' secret form: the HMAC key, base64-encoded, after this prefix. */
     private static final String WEBHOOK_SECRET_PREFIX = "whsec_";

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,7 +24,7 @@ class TaskStoreTest {
 
     private TaskStore store(String database) {
         dataSource = this.database.open(database);
-        outbox = new EventOutbox(dataSource, List.of("a", "b"), Clock.systemUTC());
+        outbox = new EventOutbox(dataSource, List.of("a", "b"), Duration.ofSeconds(15), Clock.systemUTC());
         return new TaskStore(dataSource, outbox, Clock.systemUTC());
     }
 
