@@ -37,6 +37,7 @@ import io.tikmatrix.bridge.reconcile.TaskIdOrder;
 import io.tikmatrix.bridge.schedule.ScheduleStart;
 import io.tikmatrix.bridge.store.EventOutbox;
 import io.tikmatrix.bridge.store.StoreDataSource;
+import io.tikmatrix.bridge.store.StoreLeadership;
 import io.tikmatrix.bridge.store.SubmissionJournal;
 import io.tikmatrix.bridge.store.TaskStore;
 import io.tikmatrix.bridge.submit.Outcomes;
@@ -51,7 +52,10 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Predicate;
 import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.spi.RoutePolicy;
+import org.apache.camel.support.RoutePolicySupport;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -66,6 +70,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -180,6 +185,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("deadLetters", new DeadLetters(config, journal, outcomes, metrics, clock));
         beans.bind("taskTracker", tracker);
         beans.bind("statusPoller", new StatusPoller(taskQueries, tracker));
+        beans.bind("statusPollLeadership", statusPollLeadership(context));
         beans.bind("eventDelivery", new EventDelivery(outbox, endpoints, RetrySchedule.of(config, "bridge.events.retry"), clock));
         beans.bind("deadLetterEvents", new DeadLetterEvents(outbox, clock));
         beans.bind("outboxRetention", new OutboxRetention(outbox, config.duration("bridge.events.retention"), clock));
@@ -193,6 +199,25 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("scheduleFirings", schedules.firings());
         beans.bind("schedulesReload", schedules.reload());
         schedules.prepare(context, dataSource, clock);
+    }
+
+    /**
+     * Bridges sharing a PostgreSQL store poll TikMatrix through one of them, so the API's load does not grow with
+     * their number: the status-poll route runs only on the leader of the store's {@code status-poll} lock, and another
+     * bridge takes it over within {@code bridge.cluster.failover} of the leader's death. A store of its own: this
+     * bridge polls.
+     */
+    private RoutePolicy statusPollLeadership(CamelContext context) throws Exception {
+        if (!StoreDataSource.isPostgres(dataSource)) {
+            return new RoutePolicySupport() {
+            };
+        }
+        // the lock goes with a dead bridge's session at once; a third of the fail-over is the longest wait for the next try
+        StoreLeadership leadership = new StoreLeadership(dataSource, config.duration("bridge.cluster.failover").dividedBy(3));
+        context.addService(leadership);
+        ClusteredRoutePolicy policy = ClusteredRoutePolicy.forNamespace(leadership, "status-poll");
+        policy.setInitialDelay(Duration.ZERO);
+        return policy;
     }
 
     /**
