@@ -1,0 +1,259 @@
+package io.tikmatrix.bridge.cluster;
+
+import io.tikmatrix.bridge.simulator.SimulatorSettings;
+import io.tikmatrix.bridge.simulator.Task;
+import io.tikmatrix.bridge.simulator.TikMatrixSimulator;
+import io.tikmatrix.bridge.support.BridgeProcess;
+import io.tikmatrix.bridge.support.TestDatabases;
+import io.tikmatrix.bridge.support.WebhookReceiver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two bridge JVMs on one PostgreSQL store, one shared inbox and one TikMatrix (the simulator, in this JVM): files
+ * dropped into the shared inbox while one bridge is killed with {@code kill -9} and started again. Every line is
+ * exactly one task, every task's events reach both endpoints, an event twice only when the dead bridge was sending
+ * it, each schedule fire time runs once, and a second bridge does not double the status poll's requests.
+ */
+class ClusteredBridgesTest {
+
+    private static final int FILES = 6;
+    private static final int LINES_PER_FILE = 50;
+    private static final int LINES = FILES * LINES_PER_FILE;
+    private static final Duration FAILOVER = Duration.ofSeconds(6);
+    /** The status poll's requests are counted over this long, with one bridge and then with two. */
+    private static final Duration POLL_WINDOW = Duration.ofSeconds(4);
+    /** What one delivery round of a bridge sends at most (EventDelivery's batch): what a kill can leave unmarked. */
+    private static final int DELIVERY_ROUND = 100;
+
+    @TempDir
+    Path root;
+
+    private TikMatrixSimulator simulator;
+    private WebhookReceiver webhook;
+    private final List<BridgeProcess> bridges = new ArrayList<>();
+
+    @AfterEach
+    void stopEverything() {
+        bridges.forEach(BridgeProcess::close);
+        if (webhook != null) {
+            webhook.close();
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void twoBridgesShareTheWorkAndOneDyingLosesNorDoublesAnything() throws Exception {
+        String store = TestDatabases.freshPostgresSchema();
+        simulator = new TikMatrixSimulator(SimulatorSettings.defaults()
+                .withPendingFor(Duration.ofMillis(200)).withRunningFor(Duration.ofMillis(300))).start(0);
+        webhook = new WebhookReceiver(() -> 200);
+        Path shared = root.resolve("shared");
+        BridgeProcess first = bridge("first", store, shared);
+        BridgeProcess second = bridge("second", store, shared);
+
+        first.start();
+        double oneBridge = pollRequestsPerSecond();
+        second.start();
+        double twoBridges = pollRequestsPerSecond();
+        System.out.printf("status poll: %.1f GET /task per second with one bridge, %.1f with two%n", oneBridge, twoBridges);
+        assertThat(oneBridge).as("the status poll runs").isPositive();
+        assertThat(twoBridges).as("one bridge polls for both").isLessThan(oneBridge * 1.4 + 1);
+
+        for (int file = 1; file <= FILES; file++) {
+            drop(shared.resolve("inbox"), file);
+        }
+        await("tasks before the kill").atMost(Duration.ofSeconds(60)).until(() -> posts().size() >= LINES / 3);
+        int pollsBeforeKill = pollRequests();
+        long killedAt = System.nanoTime();
+        first.kill();
+        // what the dead bridge had on the wire reaches the receiver a moment after its death; its rows stay under
+        // lease for the whole fail-over, so nothing of them is sent again this soon
+        await("requests of the dead bridge still on the wire").pollDelay(Duration.ofMillis(500)).until(() -> true);
+        int webhookBeforeKill = webhook.received().size();
+        await("the status poll taken over").atMost(FAILOVER.multipliedBy(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> pollRequests() > pollsBeforeKill + 1);
+        Duration takeOver = Duration.ofNanos(System.nanoTime() - killedAt);
+        System.out.println("status poll taken over " + takeOver.toMillis() + " ms after the kill");
+        assertThat(takeOver).isLessThanOrEqualTo(FAILOVER);
+        first.start();
+
+        await("a task for every line").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> captions().size() >= LINES && inboxIsEmpty(shared.resolve("inbox")));
+        await("every task's final event in both endpoints").atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
+                .until(() -> tasksWithoutFinalEvent(shared.resolve("events")).isEmpty());
+
+        Map<String, List<Long>> tasksByCaption = captions();
+        assertThat(tasksByCaption).hasSize(LINES);
+        assertThat(tasksByCaption.entrySet().stream().filter(e -> e.getValue().size() != 1).map(Map.Entry::toString))
+                .as("lines that became more than one task").isEmpty();
+        assertThat(tasksWithoutFinalEvent(shared.resolve("events"))).isEmpty();
+
+        Map<String, Long> timesReceived = webhook.accepted().stream()
+                .collect(Collectors.groupingBy(r -> r.event().path("id").asText(), TreeMap::new, Collectors.counting()));
+        List<String> sentBeforeKill = webhook.received().subList(0, webhookBeforeKill).stream()
+                .map(r -> r.event().path("id").asText()).toList();
+        List<String> twice = timesReceived.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+        System.out.println("webhook: " + timesReceived.size() + " events, " + twice.size() + " received twice");
+        assertThat(timesReceived.values()).as("no event more than twice").allMatch(n -> n <= 2);
+        assertThat(twice).as("only events the killed bridge was sending").hasSizeLessThanOrEqualTo(DELIVERY_ROUND)
+                .allMatch(sentBeforeKill::contains);
+
+        Map<String, List<String>> receiptsByBridge = new TreeMap<>();
+        for (String bridge : List.of("first", "second")) {
+            receiptsByBridge.put(bridge, receipts(root.resolve(bridge).resolve("data/receipts")));
+        }
+        System.out.println("receipts written by each bridge: " + receiptsByBridge);
+        assertThat(receiptsByBridge.values().stream().flatMap(List::stream))
+                .as("each file taken whole by one bridge at a time, and receipted once")
+                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, FILES).mapToObj(f -> "cluster-" + f + ".jsonl.receipt.json").toList());
+        assertThat(receiptsByBridge.values()).as("both bridges took files from the shared inbox").allMatch(r -> !r.isEmpty());
+        assertThat(rows(store, "SELECT messageId FROM CAMEL_MESSAGEPROCESSED")).as("no file claim left behind").isEmpty();
+
+        List<String> fireTimes = rows(store, "SELECT descriptor_key FROM bridge_submission WHERE descriptor_key LIKE 'schedule:%'");
+        assertThat(fireTimes).as("the schedule fired while the bridges ran").hasSizeGreaterThan(3);
+        assertThat(warmUps()).as("each fire time ran once").hasSize(fireTimes.size());
+    }
+
+    private BridgeProcess bridge(String name, String store, Path shared) throws IOException {
+        Path home = Files.createDirectories(root.resolve(name));
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/schedules.yaml"), """
+                schedules:
+                  - name: every-2s
+                    cron: "*/2 * * * * ?"
+                    task:
+                      script_name: account_warmup
+                      serials: ["emulator-5554"]
+                      script_config: {task_duration: 60}
+                """);
+        BridgeProcess bridge = new BridgeProcess(home, List.of("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), Map.ofEntries(
+                Map.entry("tikmatrix.base-url", simulator.baseUrl()),
+                Map.entry("bridge.data-dir", home.resolve("data").toString()),
+                Map.entry("bridge.inbox.dir", shared.resolve("inbox").toString()),
+                Map.entry("bridge.store.jdbc-url", store),
+                Map.entry("bridge.events.endpoints", "file:" + shared.resolve("events") + "," + webhook.url()),
+                Map.entry("bridge.cluster.failover", FAILOVER.toSeconds() + "s"),
+                Map.entry("bridge.store.claim-lease", FAILOVER.toSeconds() + "s"),
+                Map.entry("bridge.inbox.poll-interval", "200ms"),
+                Map.entry("bridge.inbox.stable-for", "100ms"),
+                Map.entry("bridge.retry.initial-delay", "100ms"),
+                Map.entry("bridge.retry.max-delay", "1s"),
+                Map.entry("bridge.retry.max-attempts", "20"),
+                Map.entry("tikmatrix.response-timeout", "2s"),
+                Map.entry("bridge.status.poll-interval", "200ms"),
+                Map.entry("bridge.events.delivery-interval", "100ms"),
+                Map.entry("bridge.admin.enabled", "false"),
+                Map.entry("bridge.licence.check-interval", "200ms")));
+        bridges.add(bridge);
+        return bridge;
+    }
+
+    /** The status poll's lists: every GET /task but reconciliation's, which names a script. */
+    private int pollRequests() {
+        return (int) simulator.requests("GET", "/task").stream().filter(target -> !target.contains("script_name")).count();
+    }
+
+    private double pollRequestsPerSecond() {
+        int before = pollRequests();
+        long from = System.nanoTime();
+        await("poll window").pollDelay(POLL_WINDOW).atMost(POLL_WINDOW.plusSeconds(1)).until(() -> true);
+        return (pollRequests() - before) / ((System.nanoTime() - from) / 1e9);
+    }
+
+    private List<Task> posts() {
+        return simulator.tasks().stream().filter(task -> task.scriptName().equals("post")).toList();
+    }
+
+    private List<Task> warmUps() {
+        return simulator.tasks().stream().filter(task -> task.scriptName().equals("account_warmup")).toList();
+    }
+
+    private Map<String, List<Long>> captions() {
+        return posts().stream().collect(Collectors.groupingBy(task -> task.scriptConfig().path("captions").asText(), TreeMap::new,
+                Collectors.mapping(Task::id, Collectors.toList())));
+    }
+
+    /** Both endpoints: the shared event folder has a final event file, the webhook accepted it. */
+    private List<Long> tasksWithoutFinalEvent(Path events) {
+        List<String> accepted = webhook.accepted().stream().map(r -> r.event().path("id").asText()).toList();
+        Function<Task, Stream<String>> finalIds = task -> Stream.of(task.id() + "-2", task.id() + "-3");
+        return simulator.tasks().stream()
+                .filter(task -> finalIds.apply(task).noneMatch(id -> Files.exists(events.resolve(id + ".json")))
+                        || finalIds.apply(task).noneMatch(accepted::contains))
+                .map(Task::id).toList();
+    }
+
+    private static List<String> receipts(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static List<String> rows(String store, String query) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(store); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            while (rs.next()) {
+                keys.add(rs.getString(1));
+            }
+        }
+        return keys;
+    }
+
+    private static boolean inboxIsEmpty(Path inbox) throws IOException {
+        try (Stream<Path> files = Files.list(inbox)) {
+            return files.noneMatch(Files::isRegularFile);
+        }
+    }
+
+    /** One JSON Lines file, each line told apart by its caption; written beside the inbox and moved in whole. */
+    private static void drop(Path inbox, int file) {
+        String name = "cluster-" + file + ".jsonl";
+        try {
+            Path staging = Files.createDirectories(inbox.resolveSibling("staging")).resolve(name);
+            try (BufferedWriter out = Files.newBufferedWriter(staging, StandardCharsets.UTF_8)) {
+                for (int line : IntStream.rangeClosed(1, LINES_PER_FILE).toArray()) {
+                    out.write("{\"serials\": [\"emulator-5554\"], \"script_name\": \"post\", \"script_config\": {\"content_type\": 0,"
+                            + " \"captions\": \"file-" + file + "-line-" + line + "\", \"material_list\": [\"C:/Videos/v.mp4\"]}}\n");
+                }
+            }
+            Files.move(staging, Files.createDirectories(inbox).resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
