@@ -36,6 +36,7 @@ import io.tikmatrix.bridge.reconcile.Reconciliation;
 import io.tikmatrix.bridge.reconcile.TaskIdOrder;
 import io.tikmatrix.bridge.schedule.ScheduleStart;
 import io.tikmatrix.bridge.store.EventOutbox;
+import io.tikmatrix.bridge.store.InboxFileClaims;
 import io.tikmatrix.bridge.store.StoreDataSource;
 import io.tikmatrix.bridge.store.StoreLeadership;
 import io.tikmatrix.bridge.store.SubmissionJournal;
@@ -53,7 +54,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Predicate;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
-import org.apache.camel.processor.idempotent.jdbc.JdbcOrphanLockAwareIdempotentRepository;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.spi.RoutePolicy;
 import org.apache.camel.support.RoutePolicySupport;
@@ -204,24 +204,16 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
     }
 
     /**
-     * Bridges sharing a PostgreSQL store share the inbox folder too, and exactly one of them takes each file: camel-file's
-     * idempotent read lock (still waiting for the file to be stable) on camel-sql's JDBC repository in the store. The
-     * bridge that holds a file keeps its row alive; a dead bridge's row is an orphan after {@code bridge.cluster.failover}
-     * and its file goes to another bridge, which settles the file's claims as after any crash. A store of its own: the
-     * inbox route reads with the plain {@code changed} lock, as it always did.
+     * Bridges sharing a PostgreSQL store share the inbox folder too, and exactly one of them reads each file: camel-file's
+     * idempotent read lock (still waiting for the file to be stable) on the store's {@link InboxFileClaims}. A dead
+     * bridge's claims run out after {@code bridge.cluster.failover} and its files go to another bridge, which settles
+     * their lines' claims as after any crash. A store of its own: the inbox reads with the plain {@code changed} lock.
      */
     private void shareTheInbox(CamelContext context) throws Exception {
         if (!StoreDataSource.isPostgres(dataSource)) {
             return;
         }
-        Duration failover = config.duration("bridge.cluster.failover");
-        JdbcOrphanLockAwareIdempotentRepository claims =
-                new JdbcOrphanLockAwareIdempotentRepository(dataSource, "tikmatrix-bridge-inbox", context);
-        // IF NOT EXISTS: bridges starting together race to create it; file names, the keys, may be longer than Camel's 100
-        claims.setCreateString("CREATE TABLE IF NOT EXISTS CAMEL_MESSAGEPROCESSED (processorName VARCHAR(255),"
-                + " messageId VARCHAR(1024), createdAt TIMESTAMP, PRIMARY KEY (processorName, messageId))");
-        claims.setLockMaxAgeMillis(failover.toMillis());
-        claims.setLockKeepAliveIntervalMillis(Math.max(1, failover.toMillis() / 3));
+        InboxFileClaims claims = new InboxFileClaims(dataSource, config.duration("bridge.cluster.failover"), clock);
         context.addService(claims);
         context.getRegistry().bind("inboxFileClaims", claims);
         context.getPropertiesComponent().addOverrideProperty("bridge.cluster.inbox.read-lock", "idempotent-changed");
