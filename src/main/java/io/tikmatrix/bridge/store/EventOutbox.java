@@ -200,6 +200,26 @@ public class EventOutbox {
                 rs.getString(4), rs.getInt(5));
     }
 
+    /**
+     * Keeps this bridge's claims on the rows it is sending: a round that sends for longer than the lease (slow
+     * endpoints, time-outs) is not sent again by another bridge while this one lives.
+     *
+     * @return how many rows this bridge holds
+     */
+    public int renewClaims() {
+        if (!claims) {
+            return 0;
+        }
+        return sql.update("renew the outbox claims", "UPDATE " + TABLE + " SET claimed_until = ?"
+                        + " WHERE claimed_by = ? AND state = ? AND claimed_until IS NOT NULL",
+                clock.instant().plus(claimLease).toEpochMilli(), owner, State.PENDING.name());
+    }
+
+    /** How often {@link #renewClaims()} must run: three times per lease, so a late renewal still lands in time. */
+    public long claimRenewalMillis() {
+        return Math.max(1, claimLease.toMillis() / 3);
+    }
+
     /** Marks the rows sent, in one statement: a delivery round sends many, and marks them once it has sent them all. */
     public void delivered(List<OutboxRow> rows) {
         if (rows.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.tikmatrix.bridge.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.tikmatrix.bridge.simulator.ManualClock;
 import io.tikmatrix.bridge.support.StoreDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,6 +50,24 @@ class EventOutboxClaimTest {
         assertThat(second.due("a", T.plus(LEASE).minusMillis(1), 10)).extracting(OutboxRow::eventId).containsExactly("1-1");
         assertThat(second.due("a", T.plus(LEASE), 10)).as("the dead bridge's lease ran out")
                 .extracting(OutboxRow::eventId).containsExactly("1-1", "2-0");
+    }
+
+    @Test
+    void aLivingBridgeKeepsTheRowsItIsSending() {
+        HikariDataSource dataSource = store.open("postgres");
+        ManualClock now = new ManualClock(Instant.now());
+        EventOutbox sender = new EventOutbox(dataSource, List.of("a"), LEASE, now);
+        EventOutbox other = new EventOutbox(dataSource, List.of("a"), LEASE, Clock.systemUTC());
+        sender.add(new OutboxEvent("1-0", 1L, "{}"));
+        List<OutboxRow> round = sender.due("a", now.instant(), 10);
+        assertThat(round).hasSize(1);
+
+        // a slow round: the lease would have run out, but the bridge renewed it a third of a lease before
+        now.advance(LEASE.multipliedBy(2).dividedBy(3));
+        assertThat(sender.renewClaims()).isEqualTo(1);
+        Instant renewedUntil = now.instant().plus(LEASE);
+        assertThat(other.due("a", renewedUntil.minusMillis(1), 10)).isEmpty();
+        assertThat(other.due("a", renewedUntil, 10)).extracting(OutboxRow::eventId).containsExactly("1-0");
     }
 
     @Test
