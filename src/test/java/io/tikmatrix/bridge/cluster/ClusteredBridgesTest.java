@@ -116,6 +116,8 @@ class ClusteredBridgesTest {
         // the dead bridge's files, lines and events go to the other once their leases run out: no restart needed
         await("a task for every line, without the dead bridge").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> captions().size() >= LINES && inboxIsEmpty(shared.resolve("inbox")));
+        System.out.println("every line had its task " + Duration.ofNanos(System.nanoTime() - killedAt).toMillis()
+                + " ms after the kill (fail-over " + FAILOVER.toMillis() + " ms)");
         first.start();
         await("every task's final event in both endpoints").atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(tasksWithoutFinalEvent(shared.resolve("events"))).isEmpty());
