@@ -144,6 +144,7 @@ public final class BridgeConfig {
                 problems.add(key + ": " + e.getMessage());
             }
         }
+        checkFailover(problems);
         checkWholeNumber("bridge.retry.max-attempts", problems);
         checkWholeNumber("bridge.api.concurrency", problems);
         checkWholeNumber("bridge.inbox.max-descriptor-size", problems);
@@ -210,6 +211,21 @@ public final class BridgeConfig {
     }
 
     /** @return whether the value is a whole number of 1 or more; if not, the problem is added */
+    /**
+     * Each bridge renews its leases every third of the fail-over: below a second it would spend itself renewing, and a
+     * garbage-collection pause would hand its work to another bridge while it still does it.
+     */
+    private void checkFailover(List<String> problems) {
+        String key = "bridge.cluster.failover";
+        try {
+            if (parseDuration(values.get(key)).compareTo(Duration.ofSeconds(1)) < 0) {
+                problems.add(key + ": must be 1s or more, got '" + values.get(key) + "'");
+            }
+        } catch (IllegalArgumentException e) {
+            // reported with the other durations
+        }
+    }
+
     private boolean checkWholeNumber(String key, List<String> problems) {
         try {
             if (Integer.parseInt(values.get(key)) >= 1) {
