@@ -200,7 +200,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
                 config.get("bridge.amqp.url"), config.get("bridge.amqp.username"), config.get("bridge.amqp.password")));
         beans.bind("scheduleFirings", schedules.firings());
         beans.bind("schedulesReload", schedules.reload());
-        schedules.prepare(context, dataSource, clock);
+        schedules.prepare(context, dataSource, config.duration("bridge.cluster.failover"), clock);
     }
 
     /**
