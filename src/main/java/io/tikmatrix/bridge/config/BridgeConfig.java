@@ -210,7 +210,6 @@ public final class BridgeConfig {
         }
     }
 
-    /** @return whether the value is a whole number of 1 or more; if not, the problem is added */
     /**
      * Each bridge renews its leases every third of the fail-over: below a second it would spend itself renewing, and a
      * garbage-collection pause would hand its work to another bridge while it still does it.
@@ -226,6 +225,7 @@ public final class BridgeConfig {
         }
     }
 
+    /** @return whether the value is a whole number of 1 or more; if not, the problem is added */
     private boolean checkWholeNumber(String key, List<String> problems) {
         try {
             if (Integer.parseInt(values.get(key)) >= 1) {
