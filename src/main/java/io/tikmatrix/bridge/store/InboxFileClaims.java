@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
  * Which bridge reads which file of a shared inbox: the repository of camel-file's idempotent read lock, in the store.
  * A file is claimed by one bridge for a lease that the bridge renews every third of it while it lives; a claim can be
  * taken over only once its lease ran out (its bridge died), and a bridge lets go of its own claims only. camel-sql's
- * JDBC repositories do neither: their remove deletes whoever's row, and the orphan-aware one does not keep alive a
- * lock it took over, which let two live bridges read one file.
+ * JDBC repositories do neither: their rows name no bridge, so a remove from any bridge frees a file, and the
+ * orphan-aware one does not keep alive a lock it took over; with it, two live bridges read one file.
  */
 public final class InboxFileClaims extends ServiceSupport implements IdempotentRepository {
 
