@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -61,10 +62,20 @@ public final class StoreLeadership extends AbstractCamelClusterService<StoreLead
         return new View(namespace);
     }
 
+    /**
+     * The advisory lock of a namespace in a schema: bridges on one schema share it, other schemas of the database
+     * (other clusters, tests) do not. A name-based UUID's first half, so every bridge computes the same.
+     */
+    static long lockKey(String schema, String namespace) {
+        return UUID.nameUUIDFromBytes(("tikmatrix-bridge/" + schema + "/" + namespace).getBytes(StandardCharsets.UTF_8))
+                .getMostSignificantBits();
+    }
+
     /** One namespace: who holds its lock. Only this bridge is known; the others are told apart by the lock alone. */
     public final class View extends AbstractCamelClusterView {
 
-        private final long lockKey;
+        /** Known once the store was first asked: advisory locks are per database, so the key names the schema too. */
+        private Long lockKey;
         private final Member local = new Member();
         private ScheduledFuture<?> looking;
         /** The session that holds the lock, while this bridge leads. */
@@ -72,8 +83,6 @@ public final class StoreLeadership extends AbstractCamelClusterService<StoreLead
 
         View(String namespace) {
             super(StoreLeadership.this, namespace);
-            // String.hashCode is specified, so every bridge computes the same key
-            lockKey = ("tikmatrix-bridge/" + namespace).hashCode();
         }
 
         @Override
@@ -123,6 +132,9 @@ public final class StoreLeadership extends AbstractCamelClusterService<StoreLead
         }
 
         private boolean tryLock(Connection c) throws SQLException {
+            if (lockKey == null) {
+                lockKey = lockKey(c.getSchema(), getNamespace());
+            }
             try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
                 lock.setLong(1, lockKey);
                 try (ResultSet rs = lock.executeQuery()) {

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -46,14 +46,26 @@ class StoreLeadershipTest {
                 .until(() -> !second.getLocalMember().isLeader());
         assertThat(second.getLeader()).isEmpty();
 
-        // what a kill -9 does to the leader's session
-        try (Connection c = DriverManager.getConnection(store); Statement s = c.createStatement()) {
-            s.execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted");
+        // what a kill -9 does to the leader's session (only this schema's lock: the server may be shared)
+        try (Connection c = DriverManager.getConnection(store); PreparedStatement kill = c.prepareStatement(
+                "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                        + " AND classid::bigint = ? AND objid::bigint = ? AND objsubid = 1")) {
+            long key = StoreLeadership.lockKey(c.getSchema(), "status-poll");
+            kill.setLong(1, key >>> 32);
+            kill.setLong(2, key & 0xFFFF_FFFFL);
+            kill.execute();
         }
         long killed = System.nanoTime();
         await().atMost(Duration.ofSeconds(3)).until(() -> second.getLocalMember().isLeader());
         assertThat(Duration.ofNanos(System.nanoTime() - killed)).isLessThan(TRY_EVERY.multipliedBy(3));
         await("the old leader notices").atMost(Duration.ofSeconds(3)).until(() -> !first.getLocalMember().isLeader());
+    }
+
+    @Test
+    void bridgesOnAnotherSchemaOfTheDatabaseAreAnotherCluster() throws Exception {
+        CamelClusterView one = view(TestDatabases.freshPostgresSchema());
+        CamelClusterView other = view(TestDatabases.freshPostgresSchema());
+        await().atMost(Duration.ofSeconds(5)).until(() -> one.getLocalMember().isLeader() && other.getLocalMember().isLeader());
     }
 
     private CamelClusterView view(String store) throws Exception {
