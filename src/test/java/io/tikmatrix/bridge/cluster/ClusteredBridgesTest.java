@@ -29,9 +29,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -130,8 +130,8 @@ class ClusteredBridgesTest {
         first.start();
         // the schedule goes on making tasks: those made until now must finish and be announced
         List<Task> made = simulator.tasks();
-        await("every task's final event in both endpoints").atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> assertThat(tasksWithoutFinalEvent(made, shared.resolve("events"))).isEmpty());
+        await("every task's creation and final events in both endpoints").atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(tasksWithoutTheirEvents(made, shared.resolve("events"))).isEmpty());
 
         Map<String, List<Long>> tasksByCaption = captions();
         assertThat(tasksByCaption).hasSize(LINES);
@@ -246,18 +246,25 @@ class ClusteredBridgesTest {
                 Collectors.mapping(Task::id, Collectors.toList())));
     }
 
-    /** Both endpoints: the shared event folder has a final event file, the webhook accepted it; each task that lacks one. */
-    private List<String> tasksWithoutFinalEvent(List<Task> tasks, Path events) {
-        List<String> accepted = webhook.accepted().stream().map(r -> r.event().path("id").asText()).toList();
-        Function<Task, Stream<String>> finalIds = task -> Stream.of(task.id() + "-2", task.id() + "-3");
+    /**
+     * Both endpoints, the shared event folder and the webhook, have each task's creation event and its final one
+     * (completed or failed); each task that lacks one, and where.
+     */
+    private List<String> tasksWithoutTheirEvents(List<Task> tasks, Path events) {
+        Set<String> accepted = webhook.accepted().stream().map(r -> r.event().path("id").asText()).collect(Collectors.toSet());
         List<String> missing = new ArrayList<>();
         for (Task task : tasks) {
-            boolean inFolder = finalIds.apply(task).anyMatch(id -> Files.exists(events.resolve(id + ".json")));
-            boolean atWebhook = finalIds.apply(task).anyMatch(accepted::contains);
-            if (!inFolder || !atWebhook) {
-                missing.add("task " + task.id() + " (" + task.scriptName() + ", now " + simulator.task(task.id()).map(Task::status).orElse(null) + "): final event"
-                        + (inFolder ? "" : " not in the folder") + (atWebhook ? "" : " not at the webhook"));
-            }
+            Map<String, List<String>> expected = Map.of("creation", List.of(task.id() + "-0"),
+                    "final", List.of(task.id() + "-2", task.id() + "-3"));
+            expected.forEach((which, ids) -> {
+                boolean inFolder = ids.stream().anyMatch(id -> Files.exists(events.resolve(id + ".json")));
+                boolean atWebhook = ids.stream().anyMatch(accepted::contains);
+                if (!inFolder || !atWebhook) {
+                    missing.add("task " + task.id() + " (" + task.scriptName() + ", now "
+                            + simulator.task(task.id()).map(Task::status).orElse(null) + "): " + which + " event"
+                            + (inFolder ? "" : " not in the folder") + (atWebhook ? "" : " not at the webhook"));
+                }
+            });
         }
         return missing;
     }
