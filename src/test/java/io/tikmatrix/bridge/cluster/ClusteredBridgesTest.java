@@ -42,8 +42,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two bridge JVMs on one PostgreSQL store, one shared inbox and one TikMatrix (the simulator, in this JVM): files
  * dropped into the shared inbox while one bridge is killed with {@code kill -9}, and started again once the other has
- * taken its work over. Every line is exactly one task, every task's events reach both endpoints, an event twice only when the dead bridge was sending
- * it, each schedule fire time runs once, and a second bridge does not double the status poll's requests.
+ * taken its work over. Every line is exactly one task, every task's events reach both endpoints, an event twice only
+ * when the dead bridge was sending it, each schedule fire time runs once and goes on without the dead bridge, and a
+ * second bridge does not double the status poll.
  */
 class ClusteredBridgesTest {
 
