@@ -252,7 +252,8 @@ public class EventOutbox {
      */
     public void retryLater(OutboxRow row, Instant nextAttemptAt, String reason) {
         sql.update("reschedule event " + row.eventId(), "UPDATE " + TABLE
-                        + " SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, claimed_by = NULL, claimed_until = NULL WHERE seq = ?",
+                        + " SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, claimed_by = NULL, claimed_until = NULL"
+                        + " WHERE seq = ?",
                 nextAttemptAt.toEpochMilli(), truncate(reason), row.seq());
         written();
     }

@@ -131,7 +131,8 @@ class ClusteredBridgesTest {
         first.start();
         // the schedule goes on making tasks: those made until now must finish and be announced
         List<Task> made = simulator.tasks();
-        await("every task's creation and final events in both endpoints").atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
+        await("every task's creation and final events in both endpoints").atMost(Duration.ofSeconds(40))
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(tasksWithoutTheirEvents(made, shared.resolve("events"))).isEmpty());
 
         Map<String, List<Long>> tasksByCaption = captions();
@@ -156,7 +157,8 @@ class ClusteredBridgesTest {
         System.out.println("receipts written by each bridge: " + receiptsByBridge);
         assertThat(receiptsByBridge.values().stream().flatMap(List::stream))
                 .as("each file taken whole by one bridge at a time, and receipted once")
-                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, FILES).mapToObj(f -> "cluster-" + f + ".jsonl.receipt.json").toList());
+                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, FILES)
+                        .mapToObj(file -> "cluster-" + file + ".jsonl.receipt.json").toList());
         assertThat(rows(store, "SELECT file_name FROM bridge_inbox_claim")).as("no file claim left behind").isEmpty();
 
         List<Instant> fireTimes = fireTimes(store);
