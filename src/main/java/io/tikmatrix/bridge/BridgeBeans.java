@@ -37,7 +37,9 @@ import io.tikmatrix.bridge.reconcile.Reconciliation;
 import io.tikmatrix.bridge.reconcile.TaskIdOrder;
 import io.tikmatrix.bridge.schedule.ScheduleStart;
 import io.tikmatrix.bridge.store.EventOutbox;
+import io.tikmatrix.bridge.store.InboxFileClaims;
 import io.tikmatrix.bridge.store.StoreDataSource;
+import io.tikmatrix.bridge.store.StoreLeadership;
 import io.tikmatrix.bridge.store.SubmissionJournal;
 import io.tikmatrix.bridge.store.TaskStore;
 import io.tikmatrix.bridge.submit.Outcomes;
@@ -52,7 +54,10 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Predicate;
 import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.spi.RoutePolicy;
+import org.apache.camel.support.RoutePolicySupport;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -67,6 +72,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -143,7 +149,8 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
 
         List<EventEndpoint> endpoints = EventEndpoint.list(config.get("bridge.events.endpoints"),
                 config.path("bridge.dead-letter.dir"), new WebhookSignature(config.webhookSecrets(), clock));
-        EventOutbox outbox = new EventOutbox(dataSource, endpoints.stream().map(EventEndpoint::name).toList(), clock);
+        EventOutbox outbox = new EventOutbox(dataSource, endpoints.stream().map(EventEndpoint::name).toList(),
+                config.duration("bridge.cluster.failover"), clock);
         TaskStore taskStore = new TaskStore(dataSource, outbox, clock);
         TaskTracker tracker = new TaskTracker(taskStore, new CloudEvents(), clock);
         TaskQueries taskQueries = new TaskQueries(context.createProducerTemplate(), config.get("tikmatrix.base-url"));
@@ -163,6 +170,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("licenceRefusal", new LicenceRefusal(licenceGate));
         beans.bind("licenceHealthCheck", new LicenceHealthCheck(licenceGate));
         beans.bind("submitPool", submitPool);
+        shareTheInbox(context);
         InboxFiles inboxFiles = inboxFiles();
         beans.bind("inboxFiles", inboxFiles);
         beans.bind("busIntake", new BusIntake(inboxFiles));
@@ -180,6 +188,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("deadLetters", new DeadLetters(config, journal, outcomes, metrics, clock));
         beans.bind("taskTracker", tracker);
         beans.bind("statusPoller", new StatusPoller(taskQueries, tracker));
+        beans.bind("statusPollLeadership", statusPollLeadership(context));
         beans.bind("eventDelivery", new EventDelivery(outbox, endpoints, RetrySchedule.of(config, "bridge.events.retry"), clock));
         beans.bind("deadLetterEvents", new DeadLetterEvents(outbox, clock));
         beans.bind("outboxRetention", new OutboxRetention(outbox, config.duration("bridge.events.retention"), clock));
@@ -193,7 +202,43 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
                 config.get("bridge.amqp.url"), config.get("bridge.amqp.username"), config.get("bridge.amqp.password")));
         beans.bind("scheduleFirings", schedules.firings());
         beans.bind("schedulesReload", schedules.reload());
-        schedules.prepare(context, dataSource, clock);
+        schedules.prepare(context, dataSource, config.duration("bridge.cluster.failover"), clock);
+    }
+
+    /**
+     * Bridges sharing a PostgreSQL store share the inbox folder too, and exactly one of them reads each file: camel-file's
+     * idempotent read lock (still waiting for the file to be stable) on the store's {@link InboxFileClaims}. A dead
+     * bridge's claims run out after {@code bridge.cluster.failover} and its files go to another bridge, which settles
+     * their lines' claims as after any crash. A store of its own: the inbox reads with the plain {@code changed} lock.
+     */
+    private void shareTheInbox(CamelContext context) throws Exception {
+        if (!StoreDataSource.isPostgres(dataSource)) {
+            return;
+        }
+        InboxFileClaims claims = new InboxFileClaims(dataSource, config.duration("bridge.cluster.failover"), clock);
+        context.addService(claims);
+        context.getRegistry().bind("inboxFileClaims", claims);
+        context.getPropertiesComponent().addOverrideProperty("bridge.cluster.inbox.read-lock", "idempotent-changed");
+        context.getPropertiesComponent().addOverrideProperty("bridge.cluster.inbox.claims", "#inboxFileClaims");
+    }
+
+    /**
+     * Bridges sharing a PostgreSQL store poll TikMatrix through one of them, so the API's load does not grow with
+     * their number: the status-poll route runs only on the leader of the store's {@code status-poll} lock, and another
+     * bridge takes it over within {@code bridge.cluster.failover} of the leader's death. A store of its own: this
+     * bridge polls.
+     */
+    private RoutePolicy statusPollLeadership(CamelContext context) throws Exception {
+        if (!StoreDataSource.isPostgres(dataSource)) {
+            return new RoutePolicySupport() {
+            };
+        }
+        // the lock goes with a dead bridge's session at once; a third of the fail-over is the longest wait for the next try
+        StoreLeadership leadership = new StoreLeadership(dataSource, config.duration("bridge.cluster.failover").dividedBy(3));
+        context.addService(leadership);
+        ClusteredRoutePolicy policy = ClusteredRoutePolicy.forNamespace(leadership, "status-poll");
+        policy.setInitialDelay(Duration.ZERO);
+        return policy;
     }
 
     /**

@@ -42,7 +42,7 @@ public final class BridgeConfig {
             "bridge.licence.check-interval", "bridge.status.poll-interval",
             "bridge.schedules.reload-interval", "bridge.schedules.misfire-threshold",
             "bridge.events.delivery-interval", "bridge.events.retry.initial-delay", "bridge.events.retry.max-delay",
-            "bridge.events.retention", "bridge.events.file.retention", "bridge.store.claim-lease");
+            "bridge.events.retention", "bridge.events.file.retention", "bridge.store.claim-lease", "bridge.cluster.failover");
 
     /** Standard Webhooks' secret form: the HMAC key, base64-encoded, after this prefix. */
     private static final String WEBHOOK_SECRET_PREFIX = "whsec_";
@@ -144,6 +144,7 @@ public final class BridgeConfig {
                 problems.add(key + ": " + e.getMessage());
             }
         }
+        checkFailover(problems);
         checkWholeNumber("bridge.retry.max-attempts", problems);
         checkWholeNumber("bridge.api.concurrency", problems);
         checkWholeNumber("bridge.inbox.max-descriptor-size", problems);
@@ -206,6 +207,21 @@ public final class BridgeConfig {
             }
         } catch (UnknownHostException e) {
             problems.add("bridge.admin.host: '" + host + "' is not an address of this machine (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Each bridge renews its leases every third of the fail-over: below a second it would spend itself renewing, and a
+     * garbage-collection pause would hand its work to another bridge while it still does it.
+     */
+    private void checkFailover(List<String> problems) {
+        String key = "bridge.cluster.failover";
+        try {
+            if (parseDuration(values.get(key)).compareTo(Duration.ofSeconds(1)) < 0) {
+                problems.add(key + ": must be 1s or more, got '" + values.get(key) + "'");
+            }
+        } catch (IllegalArgumentException e) {
+            // reported with the other durations
         }
     }
 

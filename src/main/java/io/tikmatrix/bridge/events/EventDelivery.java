@@ -70,6 +70,15 @@ public class EventDelivery {
         return exchange.getProperty(ROUND, Integer.class);
     }
 
+    /** Keeps the rows this bridge is sending its own (bridges sharing a PostgreSQL store, see {@link EventOutbox#renewClaims()}). */
+    public int renewClaims() {
+        return outbox.renewClaims();
+    }
+
+    public long claimRenewalMillis() {
+        return outbox.claimRenewalMillis();
+    }
+
     /** The event's exact bytes as the body, and only the headers its endpoint kind sets. */
     public void prepare(Exchange exchange) {
         OutboxRow row = exchange.getMessage().getBody(OutboxRow.class);

@@ -44,8 +44,12 @@ final class QuartzJobStore {
     /**
      * Creates the Quartz tables when absent, lends the store's pool to Quartz, and returns the scheduler
      * properties for camel-quartz's component.
+     *
+     * @param failover how soon the cluster goes on with the triggers a dead bridge had taken: Quartz calls a member dead
+     *                 once it missed its check-in by a fixed 7.5 s, and members check in (and look for the dead) every
+     *                 quarter of this, so a dead bridge's firing goes on within half of it plus those 7.5 s
      */
-    static Map<String, String> prepare(DataSource dataSource, Duration misfireThreshold) {
+    static Map<String, String> prepare(DataSource dataSource, Duration misfireThreshold, Duration failover) {
         boolean postgres = StoreDataSource.isPostgres(dataSource);
         createTablesIfAbsent(dataSource, postgres ? "tables_postgres.sql" : "tables_h2.sql");
         DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE_NAME, new Lent(dataSource));
@@ -60,6 +64,7 @@ final class QuartzJobStore {
                 (postgres ? PostgreSQLDelegate.class : StdJDBCDelegate.class).getName(),
                 // the embedded H2 file belongs to one bridge; only a shared PostgreSQL makes a cluster
                 "org.quartz.jobStore.isClustered", Boolean.toString(postgres),
+                "org.quartz.jobStore.clusterCheckinInterval", Long.toString(Math.max(1, failover.toMillis() / 4)),
                 "org.quartz.jobStore.misfireThreshold", Long.toString(misfireThreshold.toMillis()));
     }
 

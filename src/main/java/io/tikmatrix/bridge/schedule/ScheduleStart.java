@@ -63,11 +63,13 @@ public final class ScheduleStart {
     /**
      * Gives the context Quartz on the store's database, and the schedules the switches kept there; starts the
      * schedules once the other routes run.
+     *
+     * @param failover {@code bridge.cluster.failover}: on a shared store, how soon a dead bridge's schedules go on elsewhere
      */
-    public void prepare(CamelContext context, DataSource storeDataSource, Clock clock) throws Exception {
+    public void prepare(CamelContext context, DataSource storeDataSource, Duration failover, Clock clock) throws Exception {
         reload.useSwitches(new ScheduleSwitches(storeDataSource, clock));
         QuartzComponent quartz = new QuartzComponent();
-        quartz.setProperties(new HashMap<>(QuartzJobStore.prepare(storeDataSource, misfireThreshold)));
+        quartz.setProperties(new HashMap<>(QuartzJobStore.prepare(storeDataSource, misfireThreshold, failover)));
         // one scheduler per bridge, named alike on every member of a cluster
         quartz.setPrefixInstanceName(false);
         // started by ScheduleRoutes once every schedule has its route: a missed fire time that

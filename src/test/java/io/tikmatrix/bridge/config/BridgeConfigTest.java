@@ -103,6 +103,14 @@ class BridgeConfigTest {
                         .containsExactly("bridge.status.poll-interval: '" + text + "' is not a duration (use 250ms, 5s, 2m, 1h or milliseconds)"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "999ms"})
+    void aFailoverShorterThanASecondIsRefused(String text) {
+        assertThatThrownBy(() -> load(Map.of("bridge.cluster.failover", text)))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
+                        .containsExactly("bridge.cluster.failover: must be 1s or more, got '" + text + "'"));
+    }
+
     @Test
     void camelExpressionsInValuesAreLeftForCamel() throws Exception {
         writeConfigFile("bridge.inbox.done-file-name=${file:name}.done\n");

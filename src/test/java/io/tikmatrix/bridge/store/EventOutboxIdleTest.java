@@ -29,8 +29,8 @@ class EventOutboxIdleTest {
     @ValueSource(strings = {"h2", "postgres"})
     void aQuietEndpointIsReadAgainOnlyWhenSomethingCanBeDue(String database) {
         HikariDataSource dataSource = store.open(database);
-        EventOutbox outbox = new EventOutbox(dataSource, List.of("a"), Clock.systemUTC());
-        EventOutbox otherBridge = new EventOutbox(dataSource, List.of("a"), Clock.systemUTC());
+        EventOutbox outbox = new EventOutbox(dataSource, List.of("a"), Duration.ofSeconds(15), Clock.systemUTC());
+        EventOutbox otherBridge = new EventOutbox(dataSource, List.of("a"), Duration.ofSeconds(15), Clock.systemUTC());
         assertThat(outbox.due("a", T, 10)).isEmpty();
 
         otherBridge.add(new OutboxEvent("1-0", 1L, "{}"));

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,7 +23,7 @@ class EventOutboxRetentionTest {
     @ValueSource(strings = {"h2", "postgres"})
     void onlyFinishedRowsOlderThanTheCutOffAreDropped(String database) {
         HikariDataSource dataSource = store.open(database);
-        EventOutbox outbox = new EventOutbox(dataSource, List.of("a"), Clock.systemUTC());
+        EventOutbox outbox = new EventOutbox(dataSource, List.of("a"), Duration.ofSeconds(15), Clock.systemUTC());
         outbox.add(new OutboxEvent("1-0", 1L, "{}"));
         outbox.add(new OutboxEvent("2-0", 2L, "{}"));
         outbox.add(new OutboxEvent("3-0", 3L, "{}"));

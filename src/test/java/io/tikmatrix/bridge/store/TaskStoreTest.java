@@ -29,7 +29,7 @@ class TaskStoreTest {
 
     private TaskStore store(String database, Clock clock) {
         dataSource = this.database.open(database);
-        outbox = new EventOutbox(dataSource, List.of("a", "b"), clock);
+        outbox = new EventOutbox(dataSource, List.of("a", "b"), Duration.ofSeconds(15), clock);
         return new TaskStore(dataSource, outbox, clock);
     }
 

@@ -25,6 +25,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ abstract class PollAgainstSimulatorTest {
     @BeforeEach
     void open() {
         dataSource = StoreDataSource.open(TestDatabases.h2(dir), "", "");
-        tracker = new TaskTracker(new TaskStore(dataSource, new EventOutbox(dataSource, List.of("file-events"), clock), clock),
+        tracker = new TaskTracker(new TaskStore(dataSource, new EventOutbox(dataSource, List.of("file-events"), Duration.ofSeconds(15), clock), clock),
                 new CloudEvents(), clock);
         camel = new DefaultCamelContext();
         camel.start();

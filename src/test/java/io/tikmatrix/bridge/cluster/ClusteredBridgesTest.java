@@ -1,0 +1,321 @@
+package io.tikmatrix.bridge.cluster;
+
+import io.tikmatrix.bridge.simulator.SimulatorSettings;
+import io.tikmatrix.bridge.simulator.Task;
+import io.tikmatrix.bridge.simulator.TikMatrixSimulator;
+import io.tikmatrix.bridge.support.BridgeProcess;
+import io.tikmatrix.bridge.support.TestDatabases;
+import io.tikmatrix.bridge.support.WebhookReceiver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two bridge JVMs on one PostgreSQL store, one shared inbox and one TikMatrix (the simulator, in this JVM): files
+ * dropped into the shared inbox while one bridge is killed with {@code kill -9}, and started again once the other has
+ * taken its work over. Every line is exactly one task, every task's events reach both endpoints, an event twice only
+ * when the dead bridge was sending it, each schedule fire time runs once and goes on without the dead bridge, and a
+ * second bridge does not double the status poll.
+ */
+class ClusteredBridgesTest {
+
+    private static final int FILES = 6;
+    private static final int LINES_PER_FILE = 50;
+    private static final int LINES = FILES * LINES_PER_FILE;
+    private static final Duration FAILOVER = Duration.ofSeconds(6);
+    /** The status poll's requests are counted over this long, with one bridge and then with two. */
+    private static final Duration POLL_WINDOW = Duration.ofSeconds(4);
+    /** How long past its missed check-in Quartz waits before it calls a cluster member dead (JobStoreSupport). */
+    private static final Duration QUARTZ_GRACE = Duration.ofMillis(7_500);
+    /** What one delivery round of a bridge sends at most (EventDelivery's batch): what a kill can leave unmarked. */
+    private static final int DELIVERY_ROUND = 100;
+    /** What a bridge logs of a file it put back because a line of it was in another bridge's hands. */
+    private static final String ANOTHER_BRIDGES_LINE = "is being submitted by another bridge";
+
+    @TempDir
+    Path root;
+
+    private TikMatrixSimulator simulator;
+    private WebhookReceiver webhook;
+    private final List<BridgeProcess> bridges = new ArrayList<>();
+
+    @AfterEach
+    void stopEverything() {
+        bridges.forEach(BridgeProcess::close);
+        if (webhook != null) {
+            webhook.close();
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void twoBridgesShareTheWorkAndOneDyingLosesNorDoublesAnything() throws Exception {
+        String store = TestDatabases.freshPostgresSchema();
+        simulator = new TikMatrixSimulator(SimulatorSettings.defaults()
+                .withPendingFor(Duration.ofMillis(200)).withRunningFor(Duration.ofMillis(300))).start(0);
+        webhook = new WebhookReceiver(() -> 200);
+        Path shared = root.resolve("shared");
+        BridgeProcess first = bridge("first", store, shared);
+        BridgeProcess second = bridge("second", store, shared);
+
+        first.start();
+        PollLoad oneBridge = pollLoad();
+        second.start();
+        PollLoad twoBridges = pollLoad();
+        System.out.println("status poll with one bridge: " + oneBridge + "; with two: " + twoBridges);
+        assertThat(oneBridge.pollsPerSecond()).as("the status poll runs").isPositive();
+        assertThat(twoBridges.pollsPerSecond()).as("one bridge polls for both").isLessThan(oneBridge.pollsPerSecond() * 1.3 + 0.5);
+
+        for (int file = 1; file <= FILES; file++) {
+            drop(shared.resolve("inbox"), file);
+        }
+        await("tasks before the kill").atMost(Duration.ofSeconds(60)).until(() -> posts().size() >= LINES / 3);
+        assertThat(Stream.of("first", "second").map(this::log))
+                .as("while both live, no bridge meets a line the other is submitting: they never read the same file")
+                .noneMatch(log -> log.contains(ANOTHER_BRIDGES_LINE));
+        int pollsBeforeKill = pollRequests();
+        long killedAt = System.nanoTime();
+        Instant killedAtWall = Instant.now();
+        first.kill();
+        // what the dead bridge had on the wire reaches the receiver a moment after its death; its rows stay under
+        // lease for the whole fail-over, so nothing of them is sent again this soon
+        await("requests of the dead bridge still on the wire").pollDelay(Duration.ofMillis(500)).until(() -> true);
+        int webhookBeforeKill = webhook.received().size();
+        await("the status poll taken over").atMost(FAILOVER.multipliedBy(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> pollRequests() > pollsBeforeKill + 1);
+        Duration takeOver = Duration.ofNanos(System.nanoTime() - killedAt);
+        System.out.println("status poll taken over " + takeOver.toMillis() + " ms after the kill");
+        assertThat(takeOver).isLessThanOrEqualTo(FAILOVER);
+
+        // the dead bridge's files, lines and events go to the other once their leases run out: no restart needed
+        await("a task for every line, without the dead bridge").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> captions().size() >= LINES && inboxIsEmpty(shared.resolve("inbox")));
+        System.out.println("every line had its task " + Duration.ofNanos(System.nanoTime() - killedAt).toMillis()
+                + " ms after the kill (fail-over " + FAILOVER.toMillis() + " ms)");
+        // Quartz calls a member dead once it missed its check-in (every quarter of the fail-over) by a fixed 7.5 s
+        await("the schedule going on without the dead bridge").atMost(FAILOVER.dividedBy(2).plus(QUARTZ_GRACE).plusSeconds(3))
+                .pollInterval(Duration.ofMillis(100)).until(() -> fireTimes(store).stream().anyMatch(fired -> fired.isAfter(killedAtWall)));
+        System.out.println("the schedule fired again " + Duration.ofNanos(System.nanoTime() - killedAt).toMillis() + " ms after the kill");
+        first.start();
+        // the schedule goes on making tasks: those made until now must finish and be announced
+        List<Task> made = simulator.tasks();
+        await("every task's creation and final events in both endpoints").atMost(Duration.ofSeconds(40))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(tasksWithoutTheirEvents(made, shared.resolve("events"))).isEmpty());
+
+        Map<String, List<Long>> tasksByCaption = captions();
+        assertThat(tasksByCaption).hasSize(LINES);
+        assertThat(tasksByCaption.entrySet().stream().filter(e -> e.getValue().size() != 1).map(Map.Entry::toString))
+                .as("lines that became more than one task").isEmpty();
+
+        Map<String, Long> timesReceived = webhook.accepted().stream()
+                .collect(Collectors.groupingBy(r -> r.event().path("id").asText(), TreeMap::new, Collectors.counting()));
+        List<String> sentBeforeKill = webhook.received().subList(0, webhookBeforeKill).stream()
+                .map(r -> r.event().path("id").asText()).toList();
+        List<String> twice = timesReceived.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+        System.out.println("webhook: " + timesReceived.size() + " events, " + twice.size() + " received twice");
+        assertThat(timesReceived.values()).as("no event more than twice").allMatch(n -> n <= 2);
+        assertThat(twice).as("only events the killed bridge was sending").hasSizeLessThanOrEqualTo(DELIVERY_ROUND)
+                .allMatch(sentBeforeKill::contains);
+
+        Map<String, List<String>> receiptsByBridge = new TreeMap<>();
+        for (String bridge : List.of("first", "second")) {
+            receiptsByBridge.put(bridge, receipts(root.resolve(bridge).resolve("data/receipts")));
+        }
+        System.out.println("receipts written by each bridge: " + receiptsByBridge);
+        assertThat(receiptsByBridge.values().stream().flatMap(List::stream))
+                .as("each file taken whole by one bridge at a time, and receipted once")
+                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, FILES)
+                        .mapToObj(file -> "cluster-" + file + ".jsonl.receipt.json").toList());
+        assertThat(rows(store, "SELECT file_name FROM bridge_inbox_claim")).as("no file claim left behind").isEmpty();
+
+        List<Instant> fireTimes = fireTimes(store);
+        assertThat(fireTimes).as("the schedule fired while the bridges ran").hasSizeGreaterThan(3);
+        assertThat(warmUps()).as("each fire time ran once").hasSize(fireTimes.size());
+    }
+
+    private BridgeProcess bridge(String name, String store, Path shared) throws IOException {
+        Path home = Files.createDirectories(root.resolve(name));
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/schedules.yaml"), """
+                schedules:
+                  - name: every-2s
+                    cron: "*/2 * * * * ?"
+                    task:
+                      script_name: account_warmup
+                      serials: ["emulator-5554"]
+                      script_config: {task_duration: 60}
+                """);
+        BridgeProcess bridge = new BridgeProcess(home, List.of("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), Map.ofEntries(
+                Map.entry("tikmatrix.base-url", simulator.baseUrl()),
+                Map.entry("bridge.data-dir", home.resolve("data").toString()),
+                Map.entry("bridge.inbox.dir", shared.resolve("inbox").toString()),
+                Map.entry("bridge.store.jdbc-url", store),
+                Map.entry("bridge.events.endpoints", "file:" + shared.resolve("events") + "," + webhook.url()),
+                Map.entry("bridge.cluster.failover", FAILOVER.toSeconds() + "s"),
+                Map.entry("bridge.store.claim-lease", FAILOVER.toSeconds() + "s"),
+                Map.entry("bridge.inbox.poll-interval", "200ms"),
+                Map.entry("bridge.inbox.stable-for", "100ms"),
+                Map.entry("bridge.retry.initial-delay", "100ms"),
+                Map.entry("bridge.retry.max-delay", "1s"),
+                Map.entry("bridge.retry.max-attempts", "20"),
+                Map.entry("tikmatrix.response-timeout", "2s"),
+                Map.entry("bridge.status.poll-interval", "200ms"),
+                Map.entry("bridge.events.delivery-interval", "100ms"),
+                Map.entry("bridge.admin.enabled", "false"),
+                Map.entry("bridge.licence.check-interval", "200ms")));
+        bridges.add(bridge);
+        return bridge;
+    }
+
+    private String log(String bridge) {
+        try {
+            return Files.readString(root.resolve(bridge).resolve("bridge.log"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The status poll's lists: every GET /task but reconciliation's, which names a script. */
+    private int pollRequests() {
+        return (int) simulator.requests("GET", "/task").stream().filter(target -> !target.contains("script_name")).count();
+    }
+
+    /** Each status poll asks the queue's length once, with a one-task page: a poll, counted. */
+    private int polls() {
+        return (int) simulator.requests("GET", "/task").stream()
+                .filter(target -> target.contains("status=0") && target.endsWith("page_size=1")).count();
+    }
+
+    /** How often the status poll ran, and what each poll cost, over {@link #POLL_WINDOW}. */
+    private PollLoad pollLoad() {
+        int pollsBefore = polls();
+        int requestsBefore = pollRequests();
+        long from = System.nanoTime();
+        await("poll window").pollDelay(POLL_WINDOW).atMost(POLL_WINDOW.plusSeconds(1)).until(() -> true);
+        int polls = polls() - pollsBefore;
+        return new PollLoad(polls / ((System.nanoTime() - from) / 1e9), (pollRequests() - requestsBefore) / (double) Math.max(1, polls));
+    }
+
+    private record PollLoad(double pollsPerSecond, double requestsPerPoll) {
+        @Override
+        public String toString() {
+            return String.format("%.1f polls a second, %.1f GET /task each", pollsPerSecond, requestsPerPoll);
+        }
+    }
+
+    private List<Task> posts() {
+        return simulator.tasks().stream().filter(task -> task.scriptName().equals("post")).toList();
+    }
+
+    private List<Task> warmUps() {
+        return simulator.tasks().stream().filter(task -> task.scriptName().equals("account_warmup")).toList();
+    }
+
+    private Map<String, List<Long>> captions() {
+        return posts().stream().collect(Collectors.groupingBy(task -> task.scriptConfig().path("captions").asText(), TreeMap::new,
+                Collectors.mapping(Task::id, Collectors.toList())));
+    }
+
+    /**
+     * Both endpoints, the shared event folder and the webhook, have each task's creation event and its final one
+     * (completed or failed); each task that lacks one, and where.
+     */
+    private List<String> tasksWithoutTheirEvents(List<Task> tasks, Path events) {
+        Set<String> accepted = webhook.accepted().stream().map(r -> r.event().path("id").asText()).collect(Collectors.toSet());
+        List<String> missing = new ArrayList<>();
+        for (Task task : tasks) {
+            Map<String, List<String>> expected = Map.of("creation", List.of(task.id() + "-0"),
+                    "final", List.of(task.id() + "-2", task.id() + "-3"));
+            expected.forEach((which, ids) -> {
+                boolean inFolder = ids.stream().anyMatch(id -> Files.exists(events.resolve(id + ".json")));
+                boolean atWebhook = ids.stream().anyMatch(accepted::contains);
+                if (!inFolder || !atWebhook) {
+                    missing.add("task " + task.id() + " (" + task.scriptName() + ", now "
+                            + simulator.task(task.id()).map(Task::status).orElse(null) + "): " + which + " event"
+                            + (inFolder ? "" : " not in the folder") + (atWebhook ? "" : " not at the webhook"));
+                }
+            });
+        }
+        return missing;
+    }
+
+    private static List<Instant> fireTimes(String store) throws SQLException {
+        return rows(store, "SELECT descriptor_key FROM bridge_submission WHERE descriptor_key LIKE 'schedule:%'").stream()
+                .map(key -> OffsetDateTime.parse(key.substring(key.indexOf('@') + 1)).toInstant()).toList();
+    }
+
+    private static List<String> receipts(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static List<String> rows(String store, String query) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(store); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            while (rs.next()) {
+                keys.add(rs.getString(1));
+            }
+        }
+        return keys;
+    }
+
+    private static boolean inboxIsEmpty(Path inbox) throws IOException {
+        try (Stream<Path> files = Files.list(inbox)) {
+            return files.noneMatch(Files::isRegularFile);
+        }
+    }
+
+    /** One JSON Lines file, each line told apart by its caption; written beside the inbox and moved in whole. */
+    private static void drop(Path inbox, int file) {
+        String name = "cluster-" + file + ".jsonl";
+        try {
+            Path staging = Files.createDirectories(inbox.resolveSibling("staging")).resolve(name);
+            try (BufferedWriter out = Files.newBufferedWriter(staging, StandardCharsets.UTF_8)) {
+                for (int line : IntStream.rangeClosed(1, LINES_PER_FILE).toArray()) {
+                    out.write("{\"serials\": [\"emulator-5554\"], \"script_name\": \"post\", \"script_config\": {\"content_type\": 0,"
+                            + " \"captions\": \"file-" + file + "-line-" + line + "\", \"material_list\": [\"C:/Videos/v.mp4\"]}}\n");
+                }
+            }
+            Files.move(staging, Files.createDirectories(inbox).resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
