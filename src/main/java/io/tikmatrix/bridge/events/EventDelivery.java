@@ -75,6 +75,11 @@ public class EventDelivery {
         return outbox.renewClaims();
     }
 
+    /** Whether the outbox-claims route has anything to renew: only on a store shared with other bridges. */
+    public boolean claimsRows() {
+        return outbox.claimsRows();
+    }
+
     public long claimRenewalMillis() {
         return outbox.claimRenewalMillis();
     }

@@ -35,8 +35,8 @@ public class EventOutbox {
     private static final String TABLE = "bridge_event_outbox";
 
     /**
-     * How long an endpoint with nothing due is not asked again, unless this bridge writes a row: another bridge
-     * on a shared store writes rows this one does not hear of.
+     * How long an endpoint with nothing due is not asked again on a shared store, unless this bridge writes a row:
+     * another bridge writes rows this one does not hear of.
      */
     static final Duration QUIET_AT_MOST = Duration.ofSeconds(5);
 
@@ -151,8 +151,9 @@ public class EventOutbox {
         }
         List<OutboxRow> due = read(endpoint, now, limit);
         if (due.isEmpty()) {
-            quiet.put(endpoint, new Quiet(writesSeen, Math.min(nextRetryMillis(endpoint, now),
-                    now.plus(QUIET_AT_MOST).toEpochMilli())));
+            // only bridges sharing the store write rows this one does not hear of; H2 is one bridge's file
+            long othersMayHaveWritten = claims ? now.plus(QUIET_AT_MOST).toEpochMilli() : Long.MAX_VALUE;
+            quiet.put(endpoint, new Quiet(writesSeen, Math.min(nextRetryMillis(endpoint, now), othersMayHaveWritten)));
         } else {
             quiet.remove(endpoint);
         }
@@ -232,6 +233,11 @@ public class EventOutbox {
         return sql.update("renew the outbox claims", "UPDATE " + TABLE + " SET claimed_until = ?"
                         + " WHERE claimed_by = ? AND state = ? AND claimed_until IS NOT NULL",
                 clock.instant().plus(claimLease).toEpochMilli(), owner, State.PENDING.name());
+    }
+
+    /** Whether this bridge claims the rows it reads: it shares the store with other bridges (PostgreSQL). */
+    public boolean claimsRows() {
+        return claims;
     }
 
     /** How often {@link #renewClaims()} must run: three times per lease, so a late renewal still lands in time. */
