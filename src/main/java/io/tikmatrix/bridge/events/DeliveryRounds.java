@@ -41,7 +41,7 @@ public final class DeliveryRounds extends ServiceSupport implements CamelContext
     private final Duration interval;
     private final Clock clock;
     private final Map<String, Semaphore> wakes;
-    private final CountDownLatch stopping = new CountDownLatch(1);
+    private volatile CountDownLatch stopping;
     private CamelContext camelContext;
     private ExecutorService threads;
 
@@ -69,6 +69,7 @@ public final class DeliveryRounds extends ServiceSupport implements CamelContext
         if (endpoints.isEmpty()) {
             return;
         }
+        stopping = new CountDownLatch(1);
         // the rounds start once the delivery routes run
         camelContext.addStartupListener(new ExtendedStartupListener() {
             @Override
@@ -86,7 +87,9 @@ public final class DeliveryRounds extends ServiceSupport implements CamelContext
 
     @Override
     protected void doStop() {
-        stopping.countDown();
+        if (stopping != null) {
+            stopping.countDown();
+        }
         wakeAll();
         if (threads != null) {
             camelContext.getExecutorServiceManager().shutdownGraceful(threads);
