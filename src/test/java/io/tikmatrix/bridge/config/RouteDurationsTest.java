@@ -43,6 +43,13 @@ class RouteDurationsTest {
     }
 
     @Test
+    void claimsLiveAsLongAsTheClusterFailoverUnlessSaidOtherwise() {
+        bridge.with("bridge.cluster.failover", "30s").start();
+
+        assertThat(timer(bridge.bridge().camelContext(), "claim-leases").getPeriod()).isEqualTo(10_000);
+    }
+
+    @Test
     void camelHttpAndTheShutdownTakeTheirTimeOutsAndPoolFromTheConfiguration() {
         bridge.with("tikmatrix.connect-timeout", "3s").with("tikmatrix.response-timeout", "1500ms")
                 .with("bridge.api.concurrency", "30").start();
