@@ -47,7 +47,8 @@ class PrivateCopyTest {
         }
 
         Path finished = bridge.dir("receipts").resolve("cut.jsonl.receipt.json");
-        await().atMost(Duration.ofSeconds(90)).until(() -> Files.exists(finished));
+        // the receipt is written before the copy is archived and the original deleted
+        await().atMost(Duration.ofSeconds(90)).until(() -> Files.exists(finished) && !Files.exists(original));
         JsonNode receipt = BridgeHarness.read(finished);
         assertThat(receipt.path("summary").path("submitted").asInt()).isEqualTo(LINES);
         assertThat(receipt.path("summary").path("dead_lettered").asInt()).isZero();
