@@ -97,7 +97,7 @@ public class EventOutbox {
      * that finished): the next {@link #due} reads the store. Called after the commit.
      */
     void written() {
-        Sql.afterCommit(() -> {
+        GroupCommit.afterCommit(() -> {
             writes.incrementAndGet();
             listeners.forEach(Runnable::run);
         });
@@ -143,7 +143,7 @@ public class EventOutbox {
      * of the same task (which may be waiting for its own retry).
      */
     public List<OutboxRow> due(String endpoint, Instant now, int limit) {
-        // an idle bridge would otherwise read the store at every delivery tick (4 times a second by default)
+        // a round with nothing due costs no read of the store (DeliveryRounds waits for writes and retries)
         long writesSeen = writes.get();
         Quiet known = quiet.get(endpoint);
         if (known != null && known.writes() == writesSeen && now.toEpochMilli() < known.untilMillis()) {

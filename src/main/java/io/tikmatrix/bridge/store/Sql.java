@@ -80,11 +80,6 @@ final class Sql {
         }
     }
 
-    /** Runs the action once the write in hand, if any, is committed (see {@link GroupCommit#afterCommit}). */
-    static void afterCommit(Runnable action) {
-        GroupCommit.afterCommit(action);
-    }
-
     /** A write of its own, committed before this returns. */
     <T> T write(String what, GroupCommit.Write<T> write) {
         try {

@@ -130,7 +130,7 @@ class GroupCommitTest {
             assertThat(sql.insertIfAbsent("insert y", "INSERT INTO group_commit_test (k) VALUES (?)", "y")).isTrue();
             // a taken key fails the inner write alone: the transaction goes on, on PostgreSQL too
             assertThat(sql.insertIfAbsent("insert x again", "INSERT INTO group_commit_test (k) VALUES (?)", "x")).isFalse();
-            Sql.afterCommit(() -> afterCommit.add("failed"));
+            GroupCommit.afterCommit(() -> afterCommit.add("failed"));
             throw new IllegalStateException("the outer write fails");
         })).isInstanceOf(IllegalStateException.class);
         assertThat(List.of(count(dataSource, "x"), count(dataSource, "y"))).as("undone with the outer write").containsExactly(0, 0);
@@ -138,7 +138,7 @@ class GroupCommitTest {
         sql.inTransaction("x and y", c -> {
             insert(c, "x");
             sql.update("insert y", "INSERT INTO group_commit_test (k) VALUES (?)", "y");
-            Sql.afterCommit(() -> afterCommit.add("seen " + count(dataSource, "x") + count(dataSource, "y")));
+            GroupCommit.afterCommit(() -> afterCommit.add("seen " + count(dataSource, "x") + count(dataSource, "y")));
             assertThat(afterCommit).as("not before the commit").isEmpty();
         });
         assertThat(afterCommit).containsExactly("seen 11");
