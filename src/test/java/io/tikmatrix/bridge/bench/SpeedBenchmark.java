@@ -64,8 +64,12 @@ public final class SpeedBenchmark {
 
             PlainClient.rate(baseUrl, 8, lines / 2); // the simulator's JIT warms up here, for both rates below
             double plain1 = PlainClient.rate(baseUrl, 1, lines);
+            long plainCpuBefore = cpuMillis(ProcessHandle.current());
             double plain8 = PlainClient.rate(baseUrl, 8, lines);
-            System.out.printf("plain keep-alive client: 1 connection %.0f/s, 8 connections %.0f/s%n", plain1, plain8);
+            // this JVM does nothing else meanwhile: its CPU is the client's, the floor of what any client spends
+            double plainCpuPer1000 = (cpuMillis(ProcessHandle.current()) - plainCpuBefore) * 1000.0 / lines;
+            System.out.printf("plain keep-alive client: 1 connection %.0f/s, 8 connections %.0f/s (%.0f CPU-ms per 1,000)%n",
+                    plain1, plain8, plainCpuPer1000);
 
             Intake intake = intake(dir.resolve("intake"), baseUrl, jvmOptions, lines);
             System.out.printf("bridge intake of %d post descriptors (warm): %.2f s, %.0f/s = %.2f x the 8-connection client%n",
@@ -77,8 +81,9 @@ public final class SpeedBenchmark {
             System.out.printf("bridge with defaults: start to healthy %.2f s; idle CPU %.2f %% of a core (%.2f %% once settled);"
                     + " idle RSS %s%n", idle.startToHealthySeconds, idle.cpuPercent, idle.settledCpuPercent, ProcessMemory.mb(idle.rssKb));
 
-            System.out.printf("%n| %.0f/s | %.0f/s | %.0f/s | %.2f× | %.0f | %s | %.2f s | %.2f %% (%.2f %%) | %s |%n",
+            System.out.printf("%n| %.0f/s | %.0f/s | %.0f/s | %.2f× | %.0f (plain %.0f) | %s | %.2f s | %.2f %% (%.2f %%) | %s |%n",
                     plain1, plain8, lines / intake.seconds, lines / intake.seconds / plain8, intake.cpuMillis * 1000.0 / lines,
+                    plainCpuPer1000,
                     ProcessMemory.mb(intake.peakRssKb), idle.startToHealthySeconds, idle.cpuPercent, idle.settledCpuPercent,
                     ProcessMemory.mb(idle.rssKb));
         } finally {
