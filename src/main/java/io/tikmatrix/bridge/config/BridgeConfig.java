@@ -34,7 +34,7 @@ public final class BridgeConfig {
 
     /** Dead-letter keys (README, "Errors, retries and dead letters"); each gets {@code bridge.dead-letter.<key>}. */
     public static final List<String> DEAD_LETTER_KEYS =
-            List.of("40001", "40002", "40003", "40401", "50001", "unreachable", "unreadable", "ambiguous", "other");
+            List.of("40001", "40002", "40003", "40401", "50001", "unreachable", "unreadable", "ambiguous", "unroutable", "other");
 
     private static final List<String> DURATION_KEYS = List.of(
             "tikmatrix.connect-timeout", "tikmatrix.response-timeout", "bridge.inbox.poll-interval",

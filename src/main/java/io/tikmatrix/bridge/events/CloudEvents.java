@@ -58,7 +58,10 @@ public final class CloudEvents implements TransitionEvents {
         }
     }
 
-    /** Id {@code <task_id>-<status>}: a consumer that sees it twice may drop the second. */
+    /**
+     * Id {@code <task_id>-<status>} ({@code <host>-<task_id>-<status>} for a fleet's host, whose ids another host may
+     * also use): a consumer that sees it twice may drop the second.
+     */
     @Override
     public OutboxEvent statusChanged(TrackedTask task, Integer previousStatus, Instant time) {
         ObjectNode status = Json.MAPPER.createObjectNode();
@@ -67,8 +70,8 @@ public final class CloudEvents implements TransitionEvents {
         status.put("previous_status", previousStatus);
         status.put("previous_status_text", previousStatus == null ? null : StatusText.of(previousStatus));
         ObjectNode data = taskData(task, status);
-        String id = task.taskId() + "-" + task.status();
-        return new OutboxEvent(id, task.taskId(), write(envelope(id, STATUS_CHANGED, Long.toString(task.taskId()), time, data)));
+        String id = taskId(task) + "-" + task.status();
+        return new OutboxEvent(id, task.taskId(), write(envelope(id, STATUS_CHANGED, taskId(task), time, data)));
     }
 
     @Override
@@ -77,8 +80,12 @@ public final class CloudEvents implements TransitionEvents {
         status.put("last_status", task.status());
         status.put("last_status_text", StatusText.of(task.status()));
         ObjectNode data = taskData(task, status);
-        String id = task.taskId() + "-missing";
-        return new OutboxEvent(id, task.taskId(), write(envelope(id, TASK_MISSING, Long.toString(task.taskId()), time, data)));
+        String id = taskId(task) + "-missing";
+        return new OutboxEvent(id, task.taskId(), write(envelope(id, TASK_MISSING, taskId(task), time, data)));
+    }
+
+    private static String taskId(TrackedTask task) {
+        return TrackedTask.ONE_HOST.equals(task.host()) ? Long.toString(task.taskId()) : task.host() + "-" + task.taskId();
     }
 
     /** @param record the dead-letter record as written, secrets already masked */
@@ -103,6 +110,7 @@ public final class CloudEvents implements TransitionEvents {
     private static ObjectNode taskData(TrackedTask task, ObjectNode status) {
         ObjectNode data = Json.MAPPER.createObjectNode();
         data.put("task_id", task.taskId());
+        data.put("host", task.host());
         data.setAll(status);
         data.put("script_name", task.scriptName());
         data.put("serial", task.serial());

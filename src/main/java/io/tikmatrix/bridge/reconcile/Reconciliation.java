@@ -27,23 +27,25 @@ import java.util.OptionalInt;
  *   <li>none → the call did not take effect, and the POST is made (the only path that posts again);</li>
  *   <li>anything else → the descriptor is dead-lettered as {@code ambiguous} with the candidate ids.</li>
  * </ul>
- * The search is {@code GET /task?source=api&script_name=…} per device (all pages), without the tasks other
- * descriptors own and, while TikMatrix's ids increase, without those known before the call.
+ * The search is {@code GET /task?source=api&script_name=…} per device (all pages) of the submission's host, without
+ * the tasks other descriptors own and, while that host's ids increase, without those known before the call.
  */
 public class Reconciliation {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reconciliation.class);
 
-    private final TaskQueries api;
+    private final Map<String, TaskQueries> apis;
     private final TaskStore tasks;
     private final SubmissionJournal journal;
-    private final TaskIdOrder ids;
+    /** Each host numbers its own tasks: whether its ids increase is learnt host by host. */
+    private final Map<String, TaskIdOrder> ids = new LinkedHashMap<>();
 
-    public Reconciliation(TaskQueries api, TaskStore tasks, SubmissionJournal journal, TaskIdOrder ids) {
-        this.api = api;
+    /** @param apis asks each host, by host name */
+    public Reconciliation(Map<String, TaskQueries> apis, TaskStore tasks, SubmissionJournal journal) {
+        this.apis = Map.copyOf(apis);
         this.tasks = tasks;
         this.journal = journal;
-        this.ids = ids;
+        apis.keySet().forEach(host -> ids.put(host, new TaskIdOrder(tasks.highestTaskId(host))));
     }
 
     /** Before an attempt: when an earlier one may have made tasks, find out which before posting. */
@@ -53,7 +55,7 @@ public class Reconciliation {
             return;
         }
         JsonNode body = s.descriptor().body();
-        Found found = search(s.key(), body, s.highestTaskIdBefore());
+        Found found = search(s.host(), s.key(), body, s.highestTaskIdBefore());
         OptionalInt expected = ExpectedTasks.of(body);
         if (found.ids.isEmpty()) {
             journal.settledAsNotCreated(s.key());
@@ -79,22 +81,22 @@ public class Reconciliation {
      */
     public void posting(Exchange exchange) {
         Submission s = Submission.of(exchange);
-        long highest = ids.highest();
+        long highest = ids.get(s.host()).highest();
         s.posting(highest);
         if (s.attempts() > 1) {
             journal.attempting(s.key(), s.attempts(), s.lastAttemptAt(), highest);
         }
     }
 
-    /** The highest task id known now, for a claim to write down with its first attempt. */
-    public long highestTaskId() {
-        return ids.highest();
+    /** The highest task id known now of a host, for a claim to write down with its first attempt. */
+    public long highestTaskId(String host) {
+        return ids.get(host).highest();
     }
 
     /** The answer was read: its ids tell whether TikMatrix's ids keep increasing. */
     public void answered(Exchange exchange) {
         Submission s = Submission.of(exchange);
-        ids.made(s.taskIds(), s.highestTaskIdBefore());
+        ids.get(s.host()).made(s.taskIds(), s.highestTaskIdBefore());
     }
 
     private record Found(List<Long> ids, boolean toldApart) {
@@ -108,7 +110,7 @@ public class Reconciliation {
         return journal.othersUnsettled(key) == 0 && Collections.disjoint(found.ids, journal.ambiguousCandidates(key));
     }
 
-    private Found search(String key, JsonNode body, long highestBefore) throws IOException {
+    private Found search(String host, String key, JsonNode body, long highestBefore) throws IOException {
         Map<Long, JsonNode> listed = new LinkedHashMap<>();
         String script = body.path("script_name").asText();
         List<String> serials = ExpectedTasks.texts(body.get("serials"));
@@ -118,9 +120,9 @@ public class Reconciliation {
             if (!serial.isEmpty()) {
                 filter.put("serial", serial);
             }
-            api.each(filter, task -> ListedTask.idOf(task).ifPresent(id -> listed.put(id, task)));
+            apis.get(host).each(filter, task -> ListedTask.idOf(task).ifPresent(id -> listed.put(id, task)));
         }
-        Map<Long, String> owners = tasks.keysOf(new ArrayList<>(listed.keySet()));
+        Map<Long, String> owners = tasks.keysOf(host, new ArrayList<>(listed.keySet()));
         List<Long> found = new ArrayList<>();
         boolean toldApart = true;
         for (Map.Entry<Long, JsonNode> task : listed.entrySet()) {
@@ -133,7 +135,7 @@ public class Reconciliation {
                 }
                 continue;
             }
-            if (ids.increasing() && id <= highestBefore) {
+            if (ids.get(host).increasing() && id <= highestBefore) {
                 continue;
             }
             TaskMatch match = TaskMatch.of(task.getValue(), body);

@@ -21,7 +21,7 @@ import java.util.List;
  */
 public class TaskStore {
 
-    private static final String COLUMNS = "task_id, descriptor_key, script_name, serial, username, source, status, terminal";
+    private static final String COLUMNS = "host, task_id, descriptor_key, script_name, serial, username, source, status, terminal";
 
     private final Sql sql;
     private final EventOutbox outbox;
@@ -32,7 +32,8 @@ public class TaskStore {
         this.outbox = outbox;
         this.clock = clock;
         sql.schema("the task table", "CREATE TABLE IF NOT EXISTS bridge_task ("
-                        + " task_id BIGINT PRIMARY KEY,"
+                        + " host VARCHAR(64) NOT NULL,"
+                        + " task_id BIGINT NOT NULL,"
                         + " descriptor_key VARCHAR(2048),"
                         + " script_name VARCHAR(255),"
                         + " serial VARCHAR(255),"
@@ -41,8 +42,34 @@ public class TaskStore {
                         + " status INT NOT NULL,"
                         + " terminal BOOLEAN NOT NULL,"
                         + " created_at TIMESTAMP NOT NULL,"
-                        + " updated_at TIMESTAMP NOT NULL)",
+                        + " updated_at TIMESTAMP NOT NULL,"
+                        + " CONSTRAINT bridge_task_host_id PRIMARY KEY (host, task_id))",
                 "CREATE INDEX IF NOT EXISTS bridge_task_active ON bridge_task (terminal)");
+        keyByHost(dataSource);
+    }
+
+    /**
+     * A store made before the fleet (README, "Fleet and cluster") keyed its tasks by id alone, all of one host: they
+     * become the one host's, and the key becomes (host, id), since each TikMatrix numbers its tasks from 1.
+     */
+    private void keyByHost(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            // unquoted names are kept upper case by H2, lower case by PostgreSQL; only this schema's table counts
+            boolean upper = c.getMetaData().storesUpperCaseIdentifiers();
+            try (ResultSet column = c.getMetaData().getColumns(c.getCatalog(), c.getSchema(),
+                    upper ? "BRIDGE_TASK" : "bridge_task", upper ? "HOST" : "host")) {
+                if (column.next()) {
+                    return;
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the task table's columns", e);
+        }
+        boolean postgres = StoreDataSource.isPostgres(dataSource);
+        sql.schema("the task table's host column",
+                "ALTER TABLE bridge_task ADD COLUMN host VARCHAR(64) DEFAULT '" + TrackedTask.ONE_HOST + "' NOT NULL",
+                postgres ? "ALTER TABLE bridge_task DROP CONSTRAINT bridge_task_pkey" : "ALTER TABLE bridge_task DROP PRIMARY KEY",
+                "ALTER TABLE bridge_task ADD CONSTRAINT bridge_task_host_id PRIMARY KEY (host, task_id)");
     }
 
     /**
@@ -68,24 +95,39 @@ public class TaskStore {
         return applied;
     }
 
-    /** Tasks still pending or running as far as the store knows: the ones to poll. */
+    /** Tasks still pending or running as far as the store knows, of every host. */
     public List<TrackedTask> active() {
-        return sql.query("read the tracked tasks", "SELECT " + COLUMNS + " FROM bridge_task WHERE terminal = FALSE ORDER BY task_id",
-                TaskStore::read);
+        return sql.query("read the tracked tasks", "SELECT " + COLUMNS + " FROM bridge_task WHERE terminal = FALSE"
+                + " ORDER BY host, task_id", TaskStore::read);
     }
 
-    /** @return the descriptor key each of these tasks was created for, for those the bridge tracks */
-    public Map<Long, String> keysOf(List<Long> taskIds) {
+    /** One host's tasks still pending or running as far as the store knows: the ones to poll. */
+    public List<TrackedTask> active(String host) {
+        return sql.query("read the tracked tasks of " + host, "SELECT " + COLUMNS + " FROM bridge_task WHERE terminal = FALSE"
+                + " AND host = ? ORDER BY task_id", TaskStore::read, host);
+    }
+
+    /** @return the descriptor key each of these tasks of one host was created for, for those the bridge tracks */
+    public Map<Long, String> keysOf(String host, List<Long> taskIds) {
         Map<Long, String> keys = new HashMap<>();
         // in slices, so a long candidate list stays within every driver's limit on parameters
         for (int from = 0; from < taskIds.size(); from += 500) {
             List<Long> slice = taskIds.subList(from, Math.min(taskIds.size(), from + 500));
             String marks = String.join(",", Collections.nCopies(slice.size(), "?"));
             sql.query("read the keys of " + slice.size() + " task(s)",
-                    "SELECT task_id, descriptor_key FROM bridge_task WHERE task_id IN (" + marks + ")",
-                    rs -> keys.put(rs.getLong(1), rs.getString(2)), slice.toArray());
+                    "SELECT task_id, descriptor_key FROM bridge_task WHERE host = ? AND task_id IN (" + marks + ")",
+                    rs -> keys.put(rs.getLong(1), rs.getString(2)), withFirst(host, slice));
         }
         return keys;
+    }
+
+    private static Object[] withFirst(Object first, List<?> rest) {
+        Object[] all = new Object[rest.size() + 1];
+        all[0] = first;
+        for (int i = 0; i < rest.size(); i++) {
+            all[i + 1] = rest.get(i);
+        }
+        return all;
     }
 
     /** A tracked task as listed for the operator: with when the store last changed it (created, or moved on). */
@@ -110,15 +152,16 @@ public class TaskStore {
         return counts;
     }
 
-    /** The highest task id the bridge ever tracked, 0 when none. */
-    public long highestTaskId() {
-        return sql.query("read the highest task id", "SELECT COALESCE(MAX(task_id), 0) FROM bridge_task", rs -> rs.getLong(1)).get(0);
+    /** The highest task id the bridge ever tracked on one host, 0 when none. */
+    public long highestTaskId(String host) {
+        return sql.query("read the highest task id of " + host, "SELECT COALESCE(MAX(task_id), 0) FROM bridge_task WHERE host = ?",
+                rs -> rs.getLong(1), host).get(0);
     }
 
     /** A task id is inserted once; a second creation (a replayed step) finds it and is skipped. */
     private boolean insert(Connection c, TrackedTask t) throws SQLException {
-        try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM bridge_task WHERE task_id = ?")) {
-            Sql.bind(exists, t.taskId());
+        try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM bridge_task WHERE host = ? AND task_id = ?")) {
+            Sql.bind(exists, t.host(), t.taskId());
             try (ResultSet rs = exists.executeQuery()) {
                 if (rs.next()) {
                     return false;
@@ -126,9 +169,9 @@ public class TaskStore {
             }
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO bridge_task (" + COLUMNS
-                + ", created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ", created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             Timestamp now = Timestamp.from(clock.instant());
-            Sql.bind(insert, t.taskId(), t.descriptorKey(), t.scriptName(), t.serial(), t.username(), t.source(),
+            Sql.bind(insert, t.host(), t.taskId(), t.descriptorKey(), t.scriptName(), t.serial(), t.username(), t.source(),
                     t.status(), t.terminal(), now, now);
             return insert.executeUpdate() == 1;
         }
@@ -137,20 +180,20 @@ public class TaskStore {
     private boolean update(Connection c, TaskChange change) throws SQLException {
         TrackedTask t = change.task();
         try (PreparedStatement u = c.prepareStatement("UPDATE bridge_task SET status = ?, terminal = ?,"
-                + " serial = ?, username = ?, updated_at = ? WHERE task_id = ? AND status = ? AND terminal = FALSE")) {
-            Sql.bind(u, t.status(), t.terminal(), t.serial(), t.username(), Timestamp.from(clock.instant()), t.taskId(),
+                + " serial = ?, username = ?, updated_at = ? WHERE host = ? AND task_id = ? AND status = ? AND terminal = FALSE")) {
+            Sql.bind(u, t.status(), t.terminal(), t.serial(), t.username(), Timestamp.from(clock.instant()), t.host(), t.taskId(),
                     change.previousStatus());
             return u.executeUpdate() == 1;
         }
     }
 
     private static TrackedTask read(ResultSet rs) throws SQLException {
-        return new TrackedTask(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getInt(7), rs.getBoolean(8));
+        return new TrackedTask(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getInt(8), rs.getBoolean(9));
     }
 
     /** A row of {@link #COLUMNS} and {@code updated_at}, written as {@code Timestamp.from} an instant of the clock. */
     private static Listed listed(ResultSet rs) throws SQLException {
-        return new Listed(read(rs), rs.getTimestamp(9).toInstant());
+        return new Listed(read(rs), rs.getTimestamp(10).toInstant());
     }
 }

@@ -17,6 +17,7 @@ public final class Submission {
     public static final String PROPERTY = "tikmatrixSubmission";
 
     private final Descriptor descriptor;
+    private final String host;
     private int attempts;
     private Instant firstAttemptAt;
     private Instant lastAttemptAt;
@@ -26,8 +27,10 @@ public final class Submission {
     private List<Long> taskIds = List.of();
     private ReceiptLine receiptLine;
 
-    public Submission(Descriptor descriptor) {
+    /** @param host the TikMatrix host the descriptor goes to (TrackedTask.ONE_HOST when the bridge drives one) */
+    public Submission(Descriptor descriptor, String host) {
         this.descriptor = descriptor;
+        this.host = host;
     }
 
     public static Submission of(Exchange exchange) {
@@ -40,6 +43,10 @@ public final class Submission {
 
     public Descriptor descriptor() {
         return descriptor;
+    }
+
+    public String host() {
+        return host;
     }
 
     public String key() {

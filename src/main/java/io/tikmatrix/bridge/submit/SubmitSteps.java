@@ -7,6 +7,7 @@ import io.tikmatrix.bridge.config.RetrySchedule;
 import io.tikmatrix.bridge.descriptor.Descriptor;
 import io.tikmatrix.bridge.json.Json;
 import io.tikmatrix.bridge.store.SubmissionJournal;
+import io.tikmatrix.bridge.store.TrackedTask;
 import io.tikmatrix.bridge.tracking.TaskTracker;
 import io.tikmatrix.bridge.validation.DescriptorValidator;
 import io.tikmatrix.bridge.validation.Rejection;
@@ -20,7 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 
 /** The steps of the submit route that decide: already submitted? valid? what came back? */
 public class SubmitSteps {
@@ -33,14 +34,14 @@ public class SubmitSteps {
     private final DescriptorValidator validator;
     private final TaskTracker tracker;
     private final RetrySchedule retry;
-    private final LongSupplier highestTaskId;
+    private final ToLongFunction<String> highestTaskId;
     private final Outcomes outcomes;
     private final Clock clock;
     private final SaidOnce unknownFieldsWarned = new SaidOnce();
 
-    /** @param highestTaskId the highest task id known, written down with each claim (see Reconciliation) */
+    /** @param highestTaskId the highest task id known of a host, written down with each claim (see Reconciliation) */
     public SubmitSteps(SubmissionJournal journal, DescriptorValidator validator, TaskTracker tracker, RetrySchedule retry,
-                       LongSupplier highestTaskId, Outcomes outcomes, Clock clock) {
+                       ToLongFunction<String> highestTaskId, Outcomes outcomes, Clock clock) {
         this.journal = journal;
         this.outcomes = outcomes;
         this.validator = validator;
@@ -50,9 +51,14 @@ public class SubmitSteps {
         this.clock = clock;
     }
 
-    /** Takes the descriptor off the body, where the split put it, and onto the exchange for the whole trip. */
+    /**
+     * Takes the descriptor off the body, where the split put it, and onto the exchange for the whole trip: a fleet's
+     * {@link Share} goes to its host, anything else to the one host.
+     */
     public void begin(Exchange exchange) {
-        exchange.setProperty(Submission.PROPERTY, new Submission(exchange.getMessage().getBody(Descriptor.class)));
+        Object body = exchange.getMessage().getBody();
+        exchange.setProperty(Submission.PROPERTY, body instanceof Share share ? new Submission(share.descriptor(), share.host())
+                : new Submission(exchange.getMessage().getBody(Descriptor.class), TrackedTask.ONE_HOST));
     }
 
     /**
@@ -62,7 +68,7 @@ public class SubmitSteps {
      */
     public void claim(Exchange exchange) throws JsonProcessingException, TakeAgainLaterException {
         Submission s = Submission.of(exchange);
-        SubmissionJournal.Claim claim = journal.claim(s.key(), s.descriptor().replay(), highestTaskId.getAsLong());
+        SubmissionJournal.Claim claim = journal.claim(s.key(), s.descriptor().replay(), highestTaskId.applyAsLong(s.host()));
         if (claim instanceof SubmissionJournal.Earlier earlier && earlier.state() == SubmissionJournal.State.IN_FLIGHT) {
             // its outcome is not known yet: saying "duplicate" now would name no task and could hide a loss
             throw new TakeAgainLaterException(s.where() + s.key() + " is being submitted by another bridge or an earlier"
@@ -148,7 +154,7 @@ public class SubmitSteps {
     public void recordSubmitted(Exchange exchange) {
         Submission s = Submission.of(exchange);
         journal.inOneTransaction("record the tasks of descriptor key " + s.key(), () -> {
-            tracker.track(s.descriptor(), s.taskIds());
+            tracker.track(s.host(), s.descriptor(), s.taskIds());
             journal.submitted(s.key(), s.taskIds());
         });
         outcomes.record(s, ReceiptLine.submitted(s.source(), s.key(), s.taskIds()));

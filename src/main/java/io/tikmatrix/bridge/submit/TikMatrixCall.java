@@ -12,6 +12,7 @@ import io.tikmatrix.bridge.metrics.BridgeMetrics;
 import org.apache.camel.Exchange;
 
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * One attempt of {@code POST /task} for a descriptor's {@link Submission}: the request before, the reading of the
@@ -23,13 +24,18 @@ public class TikMatrixCall {
 
     /** The exchange property that times the request in flight ({@link BridgeMetrics#callStarted}). */
     private static final String CALL = "tikmatrixCall";
+    /** The exchange property the call route sends to: {@code POST /task} of the submission's host. */
+    public static final String TASK_URL = "tikmatrixTaskUrl";
 
     private final BridgeMetrics metrics;
     private final Clock clock;
+    private final Map<String, String> baseUrls;
 
-    public TikMatrixCall(BridgeMetrics metrics, Clock clock) {
+    /** @param baseUrls each host's API base URL, by host name */
+    public TikMatrixCall(BridgeMetrics metrics, Clock clock, Map<String, String> baseUrls) {
         this.metrics = metrics;
         this.clock = clock;
+        this.baseUrls = Map.copyOf(baseUrls);
     }
 
     /** Counts the attempt; the call route asked the licence gate first. */
@@ -47,6 +53,7 @@ public class TikMatrixCall {
         exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
         exchange.getMessage().setBody(Json.MAPPER.writeValueAsBytes(request));
+        exchange.setProperty(TASK_URL, baseUrls.get(s.host()) + "/task");
     }
 
     /** The request leaves now: it is in flight, and timed, until its answer is read or it fails without one. */

@@ -42,6 +42,7 @@ public class StatusPoller {
     private static final int RUNNING = 1;
     private static final Logger LOG = LoggerFactory.getLogger(StatusPoller.class);
 
+    private final String host;
     private final TaskQueries api;
     private final TaskTracker tracker;
     private final List<FinishedList> finished = List.of(new FinishedList(2), new FinishedList(3));
@@ -56,7 +57,9 @@ public class StatusPoller {
     private record Counted(long queued, Set<Long> running) {
     }
 
-    public StatusPoller(TaskQueries api, TaskTracker tracker) {
+    /** @param api asks the host whose tasks this poller watches ({@code host}) */
+    public StatusPoller(String host, TaskQueries api, TaskTracker tracker) {
+        this.host = host;
         this.api = api;
         this.tracker = tracker;
     }
@@ -66,7 +69,7 @@ public class StatusPoller {
      *         TikMatrix cannot be asked, what was seen until then (the next poll reads the whole queue)
      */
     public List<Observation> observe() {
-        List<TrackedTask> tracked = tracker.active();
+        List<TrackedTask> tracked = tracker.active(host);
         if (tracked.isEmpty()) {
             // nothing to watch, nothing asked; the counts go stale meanwhile
             forget();
@@ -79,7 +82,8 @@ public class StatusPoller {
         } catch (IOException e) {
             forget();
             List<Observation> seen = look.observations(tracked);
-            LOG.warn("status poll incomplete ({} of {} tasks seen): {}", seen.size(), tracked.size(), e.getMessage());
+            LOG.warn("status poll{} incomplete ({} of {} tasks seen): {}", TrackedTask.ONE_HOST.equals(host) ? "" : " of " + host,
+                    seen.size(), tracked.size(), e.getMessage());
             return seen;
         }
     }

@@ -40,6 +40,11 @@ public class TaskTracker {
      * is known up front only when there is one for all, or one per task; otherwise the poll fills it in.
      */
     public void track(Descriptor descriptor, List<Long> taskIds) {
+        track(TrackedTask.ONE_HOST, descriptor, taskIds);
+    }
+
+    /** @param host the TikMatrix host the tasks were created on, which numbers them */
+    public void track(String host, Descriptor descriptor, List<Long> taskIds) {
         JsonNode body = descriptor.body();
         List<String> serials = texts(body.get("serials"));
         List<String> usernames = texts(body.get("usernames"));
@@ -47,7 +52,7 @@ public class TaskTracker {
         Instant now = clock.instant();
         List<TaskChange> created = new ArrayList<>();
         for (int i = 0; i < taskIds.size(); i++) {
-            TrackedTask task = new TrackedTask(taskIds.get(i), descriptor.key(), body.path("script_name").asText(null),
+            TrackedTask task = new TrackedTask(host, taskIds.get(i), descriptor.key(), body.path("script_name").asText(null),
                     runsOn(serials, taskIds.size(), i), runsOn(usernames, taskIds.size(), i),
                     source, 0, false);
             created.add(new TaskChange(task, null, events.statusChanged(task, null, now)));
@@ -64,6 +69,10 @@ public class TaskTracker {
 
     public List<TrackedTask> active() {
         return store.active();
+    }
+
+    public List<TrackedTask> active(String host) {
+        return store.active(host);
     }
 
     /** Stores and announces the changes among what a poll saw. */
@@ -97,7 +106,7 @@ public class TaskTracker {
         String from = change.previousStatus() == null ? "new" : StatusText.of(change.previousStatus());
         String to = t.terminal() && t.status() == change.previousStatus() ? "missing" : StatusText.of(t.status());
         // one line per task and status: thousands for a big file, so details, not the console's story
-        LOG.debug("task {} {}{}: {} → {}", t.taskId(), t.scriptName(), who, from, to);
+        LOG.debug("task {}{} {}{}: {} → {}", TrackedTask.ONE_HOST.equals(t.host()) ? "" : t.host() + " ", t.taskId(), t.scriptName(), who, from, to);
     }
 
     private static List<String> texts(JsonNode array) {

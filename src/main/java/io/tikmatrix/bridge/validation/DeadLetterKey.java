@@ -26,6 +26,8 @@ public enum DeadLetterKey {
     UNREADABLE("unreadable"),
     /** A call whose answer was lost may have made tasks that TikMatrix's list cannot tell apart. */
     AMBIGUOUS("ambiguous"),
+    /** Devices or accounts of a descriptor that no host of the fleet has: that part is never sent. */
+    UNROUTABLE("unroutable"),
     /** Any other API code, and an HTTP 4xx without envelope. */
     OTHER("other");
 

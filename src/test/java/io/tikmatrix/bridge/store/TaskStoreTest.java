@@ -34,7 +34,7 @@ class TaskStoreTest {
     }
 
     private static TrackedTask task(long id, int status) {
-        return new TrackedTask(id, "k1", "follow", null, null, "{\"file\":\"f.json\",\"position\":0}", status, status >= 2);
+        return new TrackedTask(TrackedTask.ONE_HOST, id, "k1", "follow", null, null, "{\"file\":\"f.json\",\"position\":0}", status, status >= 2);
     }
 
     private static TaskChange created(long id) {

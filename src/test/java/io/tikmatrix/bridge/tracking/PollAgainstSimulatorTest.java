@@ -3,6 +3,7 @@ package io.tikmatrix.bridge.tracking;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariDataSource;
+import io.tikmatrix.bridge.store.TrackedTask;
 import io.tikmatrix.bridge.descriptor.Descriptor;
 import io.tikmatrix.bridge.descriptor.Source;
 import io.tikmatrix.bridge.events.CloudEvents;
@@ -76,7 +77,7 @@ abstract class PollAgainstSimulatorTest {
         simulator = new TikMatrixSimulator(SimulatorSettings.defaults().withClock(clock).withMaxPageSize(maxPageSize)
                 .withListOrder(order)).start(0);
         queries = new TaskQueries(camel.createProducerTemplate(), simulator.baseUrl());
-        poller = new StatusPoller(queries, tracker);
+        poller = new StatusPoller(TrackedTask.ONE_HOST, queries, tracker);
     }
 
     @AfterEach
