@@ -146,7 +146,8 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         dataSource = StoreDataSource.open(
                 config.get("bridge.store.jdbc-url"), config.get("bridge.store.username"), config.get("bridge.store.password"));
         SubmissionJournal journal = journal();
-        licenceGate = new LicenceGate();
+        Map<String, String> baseUrls = Map.of(TrackedTask.ONE_HOST, config.get("tikmatrix.base-url"));
+        licenceGate = new LicenceGate(baseUrls);
         submitPool = submitPool(config.integer("bridge.api.concurrency"));
 
         List<EventEndpoint> endpoints = EventEndpoint.list(config.get("bridge.events.endpoints"),
@@ -155,7 +156,6 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
                 config.duration("bridge.cluster.failover"), clock);
         TaskStore taskStore = new TaskStore(dataSource, outbox, clock);
         TaskTracker tracker = new TaskTracker(taskStore, new CloudEvents(), clock);
-        Map<String, String> baseUrls = Map.of(TrackedTask.ONE_HOST, config.get("tikmatrix.base-url"));
         Map<String, TaskQueries> taskQueries = new LinkedHashMap<>();
         baseUrls.forEach((host, url) -> taskQueries.put(host, new TaskQueries(context.createProducerTemplate(), url)));
         Reconciliation reconciliation = new Reconciliation(taskQueries, taskStore, journal);

@@ -14,9 +14,14 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Holds all intake while TikMatrix refuses the API (code 40301, {@code api_enabled=false}) or cannot be
@@ -28,6 +33,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * schedule): while intake is held the inbox reads no file and a schedule's fire times pass as missed ones,
  * and both take in work again when it opens. What had already come in does not wait in a thread: see
  * {@link #requireOpen} and {@link #requireLicence}.
+ * <p>
+ * A fleet (README, "Fleet and cluster") has a licence state per host: intake is open while any host is, and a
+ * descriptor's part for a host that is held waits for that host alone.
  */
 public class LicenceGate extends RoutePolicySupport {
 
@@ -35,26 +43,55 @@ public class LicenceGate extends RoutePolicySupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(LicenceGate.class);
 
+    /** The exchange property naming the host a licence check asks (see routes/licence-gate.camel.yaml). */
+    public static final String HOST = "tikmatrixLicenceHost";
+    /** The exchange property holding the URL a licence check asks. */
+    public static final String CHECK_URL = "tikmatrixLicenceUrl";
+
+    private record HostState(State state, String reason) {
+    }
+
     /** The intake routes that run now: their consumers follow the state. */
     private final Set<Route> intake = ConcurrentHashMap.newKeySet();
-    private volatile State state = State.STARTING;
-    private volatile String reason = "no licence check yet";
+    /** Each host's API base URL, in the fleet's order. */
+    private final Map<String, String> baseUrls;
+    private final Map<String, HostState> hosts = new ConcurrentHashMap<>();
     /** Held by an operator (POST /api/intake/pause) whatever the licence says, until resumed. */
     private volatile boolean paused;
 
+    /** @param baseUrls each host's API base URL, by host name, in order */
+    public LicenceGate(Map<String, String> baseUrls) {
+        this.baseUrls = new LinkedHashMap<>(baseUrls);
+        baseUrls.keySet().forEach(host -> hosts.put(host, new HostState(State.STARTING, "no licence check yet")));
+    }
+
+    /** The hosts a licence check asks, one after the other. */
+    public List<String> hosts() {
+        return List.copyOf(baseUrls.keySet());
+    }
+
+    /** Points one host's licence check (the body names the host) at its {@code GET /license/check}. */
+    public void prepareCheck(Exchange exchange) {
+        String host = exchange.getMessage().getBody(String.class);
+        exchange.setProperty(HOST, host);
+        exchange.setProperty(CHECK_URL, baseUrls.get(host) + "/license/check");
+        exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
+    }
+
     public void onAnswer(Exchange exchange) {
+        String host = exchange.getProperty(HOST, String.class);
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         Optional<ApiEnvelope> envelope = ApiEnvelope.parse(exchange.getMessage().getBody(String.class));
         if (envelope.isEmpty()) {
-            change(State.HELD_UNREACHABLE, "licence check answered HTTP " + status + " without an API envelope");
+            change(host, State.HELD_UNREACHABLE, "licence check answered HTTP " + status + " without an API envelope");
         } else if (envelope.get().code() == ApiEnvelope.LICENCE_DENIED) {
-            change(State.HELD_LICENCE, "plan without API access (40301): " + envelope.get().message());
+            change(host, State.HELD_LICENCE, "plan without API access (40301): " + envelope.get().message());
         } else if (!envelope.get().ok()) {
-            change(State.HELD_UNREACHABLE, "licence check answered code " + envelope.get().code() + ": " + envelope.get().message());
+            change(host, State.HELD_UNREACHABLE, "licence check answered code " + envelope.get().code() + ": " + envelope.get().message());
         } else if (!envelope.get().data().path("api_enabled").asBoolean(true)) {
-            change(State.HELD_LICENCE, "plan " + envelope.get().data().path("plan_name").asText("?") + " has api_enabled=false");
+            change(host, State.HELD_LICENCE, "plan " + envelope.get().data().path("plan_name").asText("?") + " has api_enabled=false");
         } else {
-            change(State.OPEN, "licence check passed (plan " + envelope.get().data().path("plan_name").asText("?") + ")");
+            change(host, State.OPEN, "licence check passed (plan " + envelope.get().data().path("plan_name").asText("?") + ")");
         }
     }
 
@@ -64,8 +101,8 @@ public class LicenceGate extends RoutePolicySupport {
      */
     public void onUnreachable(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        change(State.HELD_UNREACHABLE, "TikMatrix cannot be reached" + at(exchange.getProperty(Exchange.FAILURE_ENDPOINT, String.class))
-                + ": " + problem(e));
+        change(exchange.getProperty(HOST, String.class), State.HELD_UNREACHABLE, "TikMatrix cannot be reached"
+                + at(exchange.getProperty(Exchange.FAILURE_ENDPOINT, String.class)) + ": " + problem(e));
     }
 
     private static String problem(Exception e) {
@@ -89,9 +126,9 @@ public class LicenceGate extends RoutePolicySupport {
         }
     }
 
-    /** A call was answered 40301: hold at once, without waiting for the next scheduled check. */
-    public void holdForLicence(String why) {
-        change(State.HELD_LICENCE, "plan without API access (40301): " + why);
+    /** A call to a host was answered 40301: hold it at once, without waiting for the next scheduled check. */
+    public void holdForLicence(String host, String why) {
+        change(host, State.HELD_LICENCE, "plan without API access (40301): " + why);
     }
 
     /**
@@ -101,20 +138,20 @@ public class LicenceGate extends RoutePolicySupport {
      * schedule's firing has no file to come back from, so it waits for intake to open.
      */
     public void requireOpen(Exchange exchange) throws TakeAgainLaterException, LicenceHeldException {
-        if (isOpen()) {
+        Submission s = Submission.of(exchange);
+        if (hosts.get(s.host()).state() == State.OPEN && !paused) {
             return;
         }
-        Submission s = Submission.of(exchange);
         if (s.source() != null && s.source().isFile()) {
-            throw new TakeAgainLaterException(s.where() + "intake is held (" + heldBecause() + "); the file stays in the inbox"
-                    + " (a bus message with its broker) and is read again when intake opens");
+            throw new TakeAgainLaterException(s.where() + "intake is held (" + heldBecause(s.host()) + "); the file stays in the"
+                    + " inbox (a bus message with its broker) and is read again when intake opens");
         }
-        throw new LicenceHeldException(s.where() + s.key() + " waits for intake to open: " + heldBecause());
+        throw new LicenceHeldException(s.where() + s.key() + " waits for intake to open: " + heldBecause(s.host()));
     }
 
-    /** Whether new work is taken in: the licence lets it and no operator paused it. */
+    /** Whether new work is taken in: the licence of a host lets it and no operator paused it. */
     public boolean isOpen() {
-        return state == State.OPEN && !paused;
+        return state() == State.OPEN && !paused;
     }
 
     public boolean isPaused() {
@@ -137,13 +174,18 @@ public class LicenceGate extends RoutePolicySupport {
     public synchronized void resume() {
         if (paused) {
             paused = false;
-            LOG.info("intake resumed by an operator{}", state == State.OPEN ? "" : "; still held: " + reason);
+            LOG.info("intake resumed by an operator{}", state() == State.OPEN ? "" : "; still held: " + reason());
             intake.forEach(this::follow);
         }
     }
 
-    private String heldBecause() {
-        return paused ? "paused by an operator" : reason;
+    private String heldBecause(String host) {
+        return paused ? "paused by an operator" : named(host, hosts.get(host).reason());
+    }
+
+    /** A fleet's host is named in what is said of it; the one host of {@code tikmatrix.base-url} needs no name. */
+    private String named(String host, String text) {
+        return baseUrls.size() == 1 ? text : host + ": " + text;
     }
 
     /**
@@ -151,9 +193,10 @@ public class LicenceGate extends RoutePolicySupport {
      * API it goes on and spends its retry budget, as any descriptor in flight does.
      */
     public void requireLicence(Exchange exchange) throws LicenceHeldException {
-        if (state == State.HELD_LICENCE) {
-            Submission s = Submission.of(exchange);
-            throw new LicenceHeldException(s.where() + s.key() + " waits for the licence: " + reason);
+        Submission s = Submission.of(exchange);
+        HostState host = hosts.get(s.host());
+        if (host.state() == State.HELD_LICENCE) {
+            throw new LicenceHeldException(s.where() + s.key() + " waits for the licence: " + named(s.host(), host.reason()));
         }
     }
 
@@ -162,12 +205,24 @@ public class LicenceGate extends RoutePolicySupport {
         return !exchange.getContext().isStopping();
     }
 
+    /** Open when any host is; else starting while any host is not yet checked; else held for the licence if any host is. */
     public State state() {
-        return state;
+        Set<State> states = EnumSet.noneOf(State.class);
+        hosts.values().forEach(host -> states.add(host.state()));
+        for (State best : List.of(State.OPEN, State.STARTING, State.HELD_LICENCE)) {
+            if (states.contains(best)) {
+                return best;
+            }
+        }
+        return State.HELD_UNREACHABLE;
     }
 
+    /** Why the state is what it is; in a fleet, each host's reason after its name. */
     public String reason() {
-        return reason;
+        if (baseUrls.size() == 1) {
+            return hosts.values().iterator().next().reason();
+        }
+        return baseUrls.keySet().stream().map(host -> named(host, hosts.get(host).reason())).collect(Collectors.joining("; "));
     }
 
     /** An intake route that starts while intake is held (the inbox at start, a schedule added by a reload) is held at once. */
@@ -191,14 +246,13 @@ public class LicenceGate extends RoutePolicySupport {
      * Logs a change of state once, and on every check brings the intake routes in line with the state, so a
      * route a resume could not reach (it was still starting) is resumed by the next check.
      */
-    private synchronized void change(State next, String why) {
-        reason = why;
-        if (state != next) {
-            state = next;
+    private synchronized void change(String host, State next, String why) {
+        HostState before = hosts.put(host, new HostState(next, why));
+        if (before.state() != next) {
             if (next == State.OPEN) {
-                LOG.info("intake open: {}", why);
+                LOG.info("intake open: {}", named(host, why));
             } else {
-                LOG.warn("intake held: {}", why);
+                LOG.warn("intake held: {}", named(host, why));
             }
         }
         intake.forEach(this::follow);

@@ -1,6 +1,7 @@
 package io.tikmatrix.bridge.licence;
 
 import io.tikmatrix.bridge.api.LicenceDeniedException;
+import io.tikmatrix.bridge.submit.Submission;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -21,7 +22,7 @@ public class LicenceRefusal implements Processor {
         Exception failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         if (failure instanceof LicenceDeniedException denied) {
-            gate.holdForLicence(denied.rejection().reason());
+            gate.holdForLicence(Submission.of(exchange).host(), denied.rejection().reason());
         }
     }
 }
