@@ -24,8 +24,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -115,14 +117,16 @@ public final class HostInventory {
                 return thread;
             });
             try {
-                List<Callable<Void>> calls = new ArrayList<>();
-                hosts.forEach(host -> calls.add(() -> {
-                    refresh(host);
-                    return null;
-                }));
-                threads.invokeAll(calls);
+                List<Callable<Optional<String>>> calls = new ArrayList<>();
+                hosts.forEach(host -> calls.add(() -> refresh(host)));
+                // logged in host order, whichever host answered first
+                for (Future<Optional<String>> line : threads.invokeAll(calls)) {
+                    line.get().ifPresent(text -> LOG.info("{}", text));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("host inventory refresh failed", e.getCause());
             } finally {
                 threads.shutdownNow();
             }
@@ -177,7 +181,8 @@ public final class HostInventory {
                 .filter(host -> names.apply(known.get(host)).containsKey(name)).findFirst();
     }
 
-    private void refresh(Host host) {
+    /** @return the line saying what the host has, when it differs from the one logged before */
+    private Optional<String> refresh(Host host) {
         String name = host.name();
         Discovered devices;
         Discovered accounts;
@@ -190,10 +195,10 @@ public final class HostInventory {
                 LOG.warn("{}: not answering ({}); it keeps its last known {} devices, {} accounts until it answers", name,
                         e.getMessage(), last.serials().size(), last.usernames().size());
             }
-            return;
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            return Optional.empty();
         }
         if (down.remove(name)) {
             LOG.info("{}: answering again", name);
@@ -205,9 +210,7 @@ public final class HostInventory {
 
         String line = name + ": " + inventory.serials().size() + " devices (" + devices.source(fleet.staticDevices(name).size())
                 + "), " + inventory.usernames().size() + " accounts (" + accounts.source(fleet.staticAccounts(name).size()) + ")";
-        if (!line.equals(logged.put(name, line))) {
-            LOG.info("{}", line);
-        }
+        return line.equals(logged.put(name, line)) ? Optional.empty() : Optional.of(line);
     }
 
     /**
