@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 /** Several simulated PCs in one process: disjoint books, their properties, and a PC switched off and on. */
-class SimulatedFleetTest {
+class SimulatorFleetTest {
 
     private SimulatedFleet fleet;
 
