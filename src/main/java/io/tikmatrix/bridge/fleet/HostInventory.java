@@ -62,6 +62,7 @@ public final class HostInventory {
     private static final String DEVICES = "rpc/devices";
     private static final String ACCOUNTS = "accounts";
     private static final List<String> SERIAL_FIELDS = List.of("serial", "device_serial", "udid", "device", "id");
+    private static final List<String> USERNAME_FIELD = List.of("username");
     private static final List<String> ACCOUNT_DEVICE_FIELDS = List.of("device", "serial", "device_serial");
     private static final Logger LOG = LoggerFactory.getLogger(HostInventory.class);
 
@@ -218,6 +219,7 @@ public final class HostInventory {
      *
      * @param names   serials or usernames, in the order listed
      * @param devices the serials the accounts name (accounts only)
+     * @param endpoint {@code rpc/devices} or {@code accounts}
      * @param where   where the names were found ({@code data[].serial}), or null when the endpoint is missing
      */
     private record Discovered(List<String> names, List<String> devices, String endpoint, String where) {
@@ -237,22 +239,18 @@ public final class HostInventory {
         if (data.isEmpty()) {
             return Discovered.missing(DEVICES);
         }
-        Items items = Items.of(data.get());
+        Items items = Items.of(data.get(), DEVICES);
         List<String> serials = new ArrayList<>();
         Set<String> fields = new LinkedHashSet<>();
         for (JsonNode item : items.list()) {
             if (item.isTextual() && !item.asText().isEmpty()) {
                 serials.add(item.asText());
                 fields.add("");
-                continue;
-            }
-            for (String field : SERIAL_FIELDS) {
-                JsonNode value = item.path(field);
-                if (value.isTextual() && !value.asText().isEmpty()) {
-                    serials.add(value.asText());
+            } else {
+                textField(item, SERIAL_FIELDS).ifPresent(field -> {
+                    serials.add(item.get(field).asText());
                     fields.add("." + field);
-                    break;
-                }
+                });
             }
         }
         return new Discovered(serials, List.of(), DEVICES, items.where() + "[]" + String.join("|", fields));
@@ -268,13 +266,13 @@ public final class HostInventory {
             if (data.isEmpty()) {
                 return Discovered.missing(ACCOUNTS);
             }
-            Items items = Items.of(data.get());
+            Items items = Items.of(data.get(), ACCOUNTS);
             where = items.where() + "[].username";
             int before = seen.size();
             for (JsonNode account : items.list()) {
-                seen.add(account.has("id") ? account.get("id").asText() : account.toString());
-                text(account, List.of("username")).ifPresent(usernames::add);
-                text(account, ACCOUNT_DEVICE_FIELDS).ifPresent(devices::add);
+                seen.add(account.hasNonNull("id") ? account.get("id").asText() : account.toString());
+                textField(account, USERNAME_FIELD).ifPresent(field -> usernames.add(account.get(field).asText()));
+                textField(account, ACCOUNT_DEVICE_FIELDS).ifPresent(field -> devices.add(account.get(field).asText()));
             }
             JsonNode total = data.get().path("total");
             // a server may serve fewer than asked, so only its total, an empty page or a page of nothing new ends it
@@ -291,7 +289,7 @@ public final class HostInventory {
     /** The list of a {@code data}: {@code data} itself, or the first array inside it. */
     private record Items(List<JsonNode> list, String where) {
 
-        static Items of(JsonNode data) throws IOException {
+        static Items of(JsonNode data, String endpoint) throws IOException {
             if (data.isArray()) {
                 return new Items(elements(data), "data");
             }
@@ -300,7 +298,8 @@ public final class HostInventory {
                     return new Items(elements(field.getValue()), "data." + field.getKey());
                 }
             }
-            throw new IOException("no list in its data");
+            // not the data itself: an account's e-mail is no business of the log
+            throw new IOException("GET " + endpoint + ": no list in its data");
         }
 
         private static List<JsonNode> elements(JsonNode array) {
@@ -310,15 +309,9 @@ public final class HostInventory {
         }
     }
 
-    /** The first non-empty text among the fields. */
-    private static Optional<String> text(JsonNode item, List<String> fields) {
-        for (String field : fields) {
-            JsonNode value = item.path(field);
-            if (value.isTextual() && !value.asText().isEmpty()) {
-                return Optional.of(value.asText());
-            }
-        }
-        return Optional.empty();
+    /** The first of the fields whose value is a text, not empty: an {@code id} that is a number is no serial. */
+    private static Optional<String> textField(JsonNode item, List<String> fields) {
+        return fields.stream().filter(field -> item.path(field).isTextual() && !item.path(field).asText().isEmpty()).findFirst();
     }
 
     /**

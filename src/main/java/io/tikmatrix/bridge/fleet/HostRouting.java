@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,12 @@ public final class HostRouting {
      * @param unroutableUsernames usernames no host has, likewise
      */
     public record Routing(Map<String, ObjectNode> shares, List<String> unroutableSerials, List<String> unroutableUsernames) {
+
+        public Routing {
+            shares = Collections.unmodifiableMap(new LinkedHashMap<>(shares));
+            unroutableSerials = List.copyOf(unroutableSerials);
+            unroutableUsernames = List.copyOf(unroutableUsernames);
+        }
 
         /** True when some serial or username has no host. */
         public boolean partlyUnroutable() {
