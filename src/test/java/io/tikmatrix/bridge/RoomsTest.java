@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The rooms of {@code src/main/java/io/tikmatrix/bridge} (docs/ARCHITECTURE.md, "The rooms"): no import circle
  * between them, each imports only the rooms its {@code package-info.java} names on its "May import:" line, none
- * imports the root package, and the simulator, which stands for TikMatrix, imports nothing of the bridge.
+ * imports the root package, and the simulator, which stands for TikMatrix, imports nothing of the bridge, nor the
+ * fleet anything of the simulator.
  * "Imports" is read from the compiled classes, so it counts every use: a call through a getter
  * ({@code submission.descriptor().body()}) is a use of {@code descriptor} even without an import line.
  */
@@ -75,6 +76,18 @@ class RoomsTest {
         noClasses().that().resideInAPackage(BRIDGE + ".simulator..")
                 .should().dependOnClassesThat(resideInAPackage(BRIDGE + "..").and(resideOutsideOfPackage(BRIDGE + ".simulator..")))
                 .because("the simulator stands for TikMatrix: sharing the bridge's code would let a bug confirm itself")
+                .check(MAIN);
+    }
+
+    /**
+     * The fleet room learns what each TikMatrix has over HTTP, as it would from a real PC: read through the simulator's
+     * classes, a shape the simulator got wrong would pass unseen. Its package-info says so too; this keeps it so.
+     */
+    @Test
+    void fleetImportsNothingOfTheSimulator() {
+        noClasses().that().resideInAPackage(BRIDGE + ".fleet..")
+                .should().dependOnClassesThat().resideInAPackage(BRIDGE + ".simulator..")
+                .because("the fleet learns the hosts' devices and accounts from their API, never from the simulator")
                 .check(MAIN);
     }
 

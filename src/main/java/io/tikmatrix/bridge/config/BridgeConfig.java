@@ -42,7 +42,8 @@ public final class BridgeConfig {
             "bridge.licence.check-interval", "bridge.status.poll-interval",
             "bridge.schedules.reload-interval", "bridge.schedules.misfire-threshold",
             "bridge.events.delivery-interval", "bridge.events.retry.initial-delay", "bridge.events.retry.max-delay",
-            "bridge.events.retention", "bridge.events.file.retention", "bridge.store.claim-lease", "bridge.cluster.failover");
+            "bridge.events.retention", "bridge.events.file.retention", "bridge.store.claim-lease", "bridge.cluster.failover",
+            "tikmatrix.hosts.refresh-interval");
 
     /** Standard Webhooks' secret form: the HMAC key, base64-encoded, after this prefix. */
     private static final String WEBHOOK_SECRET_PREFIX = "whsec_";
@@ -303,6 +304,20 @@ public final class BridgeConfig {
             throw new IllegalArgumentException("no configuration key " + key);
         }
         return v;
+    }
+
+    /**
+     * Every key that starts with {@code prefix}, with its value, in key order: for a family of keys whose names the
+     * operator makes up ({@code tikmatrix.hosts.<name>.base-url}), which its reader checks.
+     */
+    public Map<String, String> keysStartingWith(String prefix) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith(prefix)) {
+                keys.put(key, value);
+            }
+        });
+        return keys;
     }
 
     /** Where the records of a dead-letter key go: {@code bridge.dead-letter.<key>}, a file appearing only whole. */

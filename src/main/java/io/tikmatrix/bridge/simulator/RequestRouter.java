@@ -21,9 +21,16 @@ final class RequestRouter {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final TaskApi tasks;
+    private final InventoryApi inventory;
 
-    RequestRouter(TaskApi tasks) {
+    RequestRouter(TaskApi tasks, InventoryApi inventory) {
         this.tasks = tasks;
+        this.inventory = inventory;
+    }
+
+    /** False for an endpoint this TikMatrix lacks, as an older one would: it answers 404 without an envelope. */
+    boolean serves(String method, String path) {
+        return inventory.serves(method.toUpperCase() + " " + path);
     }
 
     JsonNode route(String method, String path, Map<String, String> query, byte[] body) {
@@ -38,6 +45,8 @@ final class RequestRouter {
         }
         String route = method.toUpperCase() + " " + String.join("/", segments);
         return switch (route) {
+            case "GET /rpc/devices" -> inventory.devices();
+            case "GET /accounts" -> inventory.accounts(query);
             case "GET /license/check" -> license();
             case "POST /task" -> tasks.create(jsonObject(body));
             case "GET /task" -> tasks.list(query);

@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * Takes every HTTP exchange through the same steps: record it, apply an injected fault that acts before
- * handling, refuse it when the plan has no API access, else let the router answer; apply a fault that acts
+ * handling, answer a bare 404 for an endpoint switched off, refuse it when the plan has no API access, else let
+ * the router answer; apply a fault that acts
  * after handling; then write the envelope.
  */
 final class SimulatorExchangeHandler implements HttpHandler {
@@ -47,6 +48,11 @@ final class SimulatorExchangeHandler implements HttpHandler {
             Optional<Fault> fault = faults.take(method, path);
             if (fault.isPresent() && answeredByFault(exchange, fault.get())) {
                 LOG.debug("simulator: {} {} -> fault {}", method, fullPath, fault.get());
+                return;
+            }
+            if (!router.serves(method, path)) {
+                LOG.debug("simulator: {} {} -> HTTP 404, an endpoint this TikMatrix lacks", method, fullPath);
+                send(exchange, 404, "text/plain; charset=utf-8", "404 page not found".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             ApiResponse response = respond(method, path, exchange);

@@ -19,10 +19,11 @@ import java.util.function.Supplier;
  * @param minimalTaskObjects true to answer task objects (list items and {@code GET /task/{id}}) with only
  *                     {@code id} and {@code status}, the least a client may count on, as no other field is documented
  * @param listOrder    the order of {@code GET /task}, which the docs do not give: a client must work with either
+ * @param inventory    the phones and accounts {@code GET /rpc/devices} and {@code GET /accounts} show
  */
 public record SimulatorSettings(Duration pendingFor, Duration runningFor, double failureRatio, long seed,
                                 Supplier<Instant> clock, int maxPageSize, boolean minimalTaskObjects,
-                                ListOrder listOrder) {
+                                ListOrder listOrder, SimulatedInventory inventory) {
 
     /** How {@code GET /task} sorts the tasks it lists: by id, the order they were created in, or the reverse. */
     public enum ListOrder { OLDEST_FIRST, NEWEST_FIRST }
@@ -41,43 +42,48 @@ public record SimulatorSettings(Duration pendingFor, Duration runningFor, double
             throw new IllegalArgumentException("maxPageSize must be at least 1, was " + maxPageSize);
         }
         Objects.requireNonNull(listOrder, "listOrder");
+        Objects.requireNonNull(inventory, "inventory");
     }
 
     public static SimulatorSettings defaults() {
         return new SimulatorSettings(Duration.ofSeconds(2), Duration.ofSeconds(3), 0, 42, Instant::now,
-                DOCUMENTED_MAX_PAGE_SIZE, false, ListOrder.OLDEST_FIRST);
+                DOCUMENTED_MAX_PAGE_SIZE, false, ListOrder.OLDEST_FIRST, SimulatedInventory.defaults());
     }
 
     public SimulatorSettings withPendingFor(Duration value) {
-        return new SimulatorSettings(value, runningFor, failureRatio, seed, clock, maxPageSize, minimalTaskObjects, listOrder);
+        return new SimulatorSettings(value, runningFor, failureRatio, seed, clock, maxPageSize, minimalTaskObjects, listOrder, inventory);
     }
 
     public SimulatorSettings withRunningFor(Duration value) {
-        return new SimulatorSettings(pendingFor, value, failureRatio, seed, clock, maxPageSize, minimalTaskObjects, listOrder);
+        return new SimulatorSettings(pendingFor, value, failureRatio, seed, clock, maxPageSize, minimalTaskObjects, listOrder, inventory);
     }
 
     public SimulatorSettings withFailureRatio(double value) {
-        return new SimulatorSettings(pendingFor, runningFor, value, seed, clock, maxPageSize, minimalTaskObjects, listOrder);
+        return new SimulatorSettings(pendingFor, runningFor, value, seed, clock, maxPageSize, minimalTaskObjects, listOrder, inventory);
     }
 
     public SimulatorSettings withSeed(long value) {
-        return new SimulatorSettings(pendingFor, runningFor, failureRatio, value, clock, maxPageSize, minimalTaskObjects, listOrder);
+        return new SimulatorSettings(pendingFor, runningFor, failureRatio, value, clock, maxPageSize, minimalTaskObjects, listOrder, inventory);
     }
 
     public SimulatorSettings withClock(Supplier<Instant> value) {
-        return new SimulatorSettings(pendingFor, runningFor, failureRatio, seed, value, maxPageSize, minimalTaskObjects, listOrder);
+        return new SimulatorSettings(pendingFor, runningFor, failureRatio, seed, value, maxPageSize, minimalTaskObjects, listOrder, inventory);
     }
 
     public SimulatorSettings withMaxPageSize(int value) {
-        return new SimulatorSettings(pendingFor, runningFor, failureRatio, seed, clock, value, minimalTaskObjects, listOrder);
+        return new SimulatorSettings(pendingFor, runningFor, failureRatio, seed, clock, value, minimalTaskObjects, listOrder, inventory);
     }
 
     public SimulatorSettings withMinimalTaskObjects(boolean value) {
-        return new SimulatorSettings(pendingFor, runningFor, failureRatio, seed, clock, maxPageSize, value, listOrder);
+        return new SimulatorSettings(pendingFor, runningFor, failureRatio, seed, clock, maxPageSize, value, listOrder, inventory);
     }
 
     public SimulatorSettings withListOrder(ListOrder value) {
-        return new SimulatorSettings(pendingFor, runningFor, failureRatio, seed, clock, maxPageSize, minimalTaskObjects, value);
+        return new SimulatorSettings(pendingFor, runningFor, failureRatio, seed, clock, maxPageSize, minimalTaskObjects, value, inventory);
+    }
+
+    public SimulatorSettings withInventory(SimulatedInventory value) {
+        return new SimulatorSettings(pendingFor, runningFor, failureRatio, seed, clock, maxPageSize, minimalTaskObjects, listOrder, value);
     }
 
     private static void requireNotNegative(Duration duration, String name) {

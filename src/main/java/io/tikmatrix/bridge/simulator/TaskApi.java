@@ -44,9 +44,9 @@ final class TaskApi {
     }
 
     JsonNode list(Map<String, String> query) {
-        int page = positiveInt(query, "page", 1);
+        int page = Queries.positiveInt(query, "page", 1);
         // the page size really served is echoed, as a client has to page by it
-        int pageSize = Math.min(positiveInt(query, "page_size", DEFAULT_PAGE_SIZE), settings.maxPageSize());
+        int pageSize = Math.min(Queries.positiveInt(query, "page_size", DEFAULT_PAGE_SIZE), settings.maxPageSize());
         TaskBook.Listing listing = book.list(filter(query), (long) (page - 1) * pageSize, pageSize);
 
         ObjectNode data = JSON.objectNode();
@@ -96,7 +96,7 @@ final class TaskApi {
     private static Predicate<Task> filter(Map<String, String> query) {
         Predicate<Task> filter = task -> true;
         if (query.containsKey("status")) {
-            int status = integer(query, "status");
+            int status = Queries.integer(query, "status");
             filter = filter.and(task -> task.status().code() == status);
         }
         if (query.containsKey("serial")) {
@@ -109,25 +109,6 @@ final class TaskApi {
             filter = filter.and(task -> Task.SOURCE.equals(query.get("source")));
         }
         return filter;
-    }
-
-    private static int positiveInt(Map<String, String> query, String name, int defaultValue) {
-        if (!query.containsKey(name)) {
-            return defaultValue;
-        }
-        int value = integer(query, name);
-        if (value < 1) {
-            throw ApiException.invalid(name + " must be at least 1, was " + value);
-        }
-        return value;
-    }
-
-    private static int integer(Map<String, String> query, String name) {
-        try {
-            return Integer.parseInt(query.get(name).trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid(name + " must be an integer, was '" + query.get(name) + "'");
-        }
     }
 
     private static void logCreated(Task task) {

@@ -38,6 +38,7 @@ public final class TikMatrixSimulator implements AutoCloseable {
     private final SimulatorFaults faults = new SimulatorFaults();
     private final RequestJournal journal = new RequestJournal();
     private final TaskBook book;
+    private final InventoryApi inventory;
     private final SimulatorExchangeHandler handler;
     private HttpServer server;
     private ExecutorService executor;
@@ -45,10 +46,14 @@ public final class TikMatrixSimulator implements AutoCloseable {
     public TikMatrixSimulator(SimulatorSettings settings) {
         this.book = new TaskBook(Objects.requireNonNull(settings, "settings"));
         TaskApi taskApi = new TaskApi(book, journal, settings);
-        this.handler = new SimulatorExchangeHandler(new RequestRouter(taskApi), faults, journal);
+        this.inventory = new InventoryApi(settings.inventory(), book);
+        this.handler = new SimulatorExchangeHandler(new RequestRouter(taskApi, inventory), faults, journal);
     }
 
-    /** Starts serving on {@code port} of 127.0.0.1; 0 picks a free port (see {@link #port()}). */
+    /**
+     * Starts serving on {@code port} of 127.0.0.1; 0 picks a free port (see {@link #port()}). A simulator that was
+     * closed may start again, on the same port for a PC that comes back: its tasks and books are as it left them.
+     */
     public synchronized TikMatrixSimulator start(int port) {
         if (server != null) {
             throw new IllegalStateException("simulator already started on port " + port());
@@ -109,6 +114,16 @@ public final class TikMatrixSimulator implements AutoCloseable {
      */
     public List<Long> queueHeld(int count) {
         return book.hold(count);
+    }
+
+    /** Plugs a phone into this PC: {@code GET /rpc/devices} lists it from now on while it is online. */
+    public void plugIn(SimulatedInventory.Device device) {
+        inventory.plugIn(device);
+    }
+
+    /** Adds an account to the account book {@code GET /accounts} pages. */
+    public void addAccount(SimulatedInventory.Account account) {
+        inventory.add(account);
     }
 
     public List<Task> tasks() {
