@@ -16,6 +16,9 @@ import io.tikmatrix.bridge.descriptor.FileInspector;
 import io.tikmatrix.bridge.descriptor.InboxLimits;
 import io.tikmatrix.bridge.events.AmqpBroker;
 import io.tikmatrix.bridge.events.CloudEvents;
+import io.tikmatrix.bridge.fleet.Fleet;
+import io.tikmatrix.bridge.fleet.HostInventory;
+import io.tikmatrix.bridge.fleet.HostRouting;
 import io.tikmatrix.bridge.events.DeadLetterEvents;
 import io.tikmatrix.bridge.events.DeliveryRounds;
 import io.tikmatrix.bridge.events.EventDelivery;
@@ -42,6 +45,7 @@ import io.tikmatrix.bridge.store.StoreLeadership;
 import io.tikmatrix.bridge.store.SubmissionJournal;
 import io.tikmatrix.bridge.store.TaskStore;
 import io.tikmatrix.bridge.store.TrackedTask;
+import io.tikmatrix.bridge.submit.HostShares;
 import io.tikmatrix.bridge.submit.Outcomes;
 import io.tikmatrix.bridge.submit.SubmitSteps;
 import io.tikmatrix.bridge.submit.TikMatrixCall;
@@ -146,7 +150,9 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         dataSource = StoreDataSource.open(
                 config.get("bridge.store.jdbc-url"), config.get("bridge.store.username"), config.get("bridge.store.password"));
         SubmissionJournal journal = journal();
-        Map<String, String> baseUrls = Map.of(TrackedTask.ONE_HOST, config.get("tikmatrix.base-url"));
+        Fleet fleet = Fleet.from(config);
+        Map<String, String> baseUrls = new LinkedHashMap<>();
+        fleet.hosts().forEach(host -> baseUrls.put(host.name(), host.baseUrl()));
         licenceGate = new LicenceGate(baseUrls);
         submitPool = submitPool(config.integer("bridge.api.concurrency"));
 
@@ -188,6 +194,10 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("retryBudgetLeft", (Predicate) submitSteps::mayRetry);
         beans.bind("licenceWaitGoesOn", (Predicate) licenceGate::mayWait);
         beans.bind("tikmatrixCall", new TikMatrixCall(metrics, clock, baseUrls));
+        HostInventory inventory = new HostInventory(fleet, config);
+        beans.bind("fleet", fleet);
+        beans.bind("hostInventory", inventory);
+        beans.bind("hostShares", new HostShares(List.copyOf(baseUrls.keySet()), new HostRouting(fleet, inventory), validator));
         beans.bind("reconciliation", reconciliation);
         beans.bind("deadLetters", new DeadLetters(config, journal, outcomes, metrics, clock));
         beans.bind("taskTracker", tracker);

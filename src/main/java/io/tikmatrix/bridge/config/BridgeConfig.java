@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,7 +102,10 @@ public final class BridgeConfig {
     public static BridgeConfig read(PropertiesComponent properties) {
         Map<String, String> values = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        for (String key : new TreeSet<>(properties.loadProperties(BridgeConfig::isBridgeKey).stringPropertyNames())) {
+        Set<String> keys = new TreeSet<>(properties.loadProperties(BridgeConfig::isBridgeKey).stringPropertyNames());
+        // a key no file has (a fleet's tikmatrix.hosts.<name>.base-url) may still be given with -D, as any other
+        System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith("tikmatrix.hosts.")).forEach(keys::add);
+        for (String key : keys) {
             try {
                 // parseUri rather than resolveProperty, which answers "absent" for a value it cannot resolve
                 values.put(key, properties.parseUri("{{" + key + "}}"));

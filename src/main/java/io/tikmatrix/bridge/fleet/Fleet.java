@@ -1,5 +1,6 @@
 package io.tikmatrix.bridge.fleet;
 
+import io.tikmatrix.bridge.store.TrackedTask;
 import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.config.InvalidConfigurationException;
 
@@ -20,8 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class Fleet {
 
-    /** The name of the one host of a bridge that declares none. */
-    public static final String DEFAULT_HOST = "default";
+    /** The name of the one host of a bridge that declares none: the store's for the tasks it knew before the fleet. */
+    public static final String DEFAULT_HOST = TrackedTask.ONE_HOST;
     static final String PREFIX = "tikmatrix.hosts.";
     static final String REFRESH_INTERVAL = PREFIX + "refresh-interval";
     private static final String BASE_URL = "base-url";
@@ -127,9 +128,9 @@ public final class Fleet {
         return member(name).accounts();
     }
 
-    /** {@code tikmatrix.hosts.refresh-interval}: how often the lead's timer calls {@link HostInventory#refresh()}. */
-    public Duration refreshInterval() {
-        return refreshInterval;
+    /** For the host-inventory route's timer ({@code {{bean:fleet.refreshIntervalMillis}}}), which counts milliseconds. */
+    public long refreshIntervalMillis() {
+        return refreshInterval.toMillis();
     }
 
     private Member member(String name) {

@@ -5,6 +5,6 @@
  * {@code usernames} split by host ({@code HostRouting}). It submits nothing and writes no route: the submission
  * pipeline calls it. With no host declared it is one host, {@code default}, and asks nothing of TikMatrix.
  *
- * <p>May import: config, json, api.
+ * <p>May import: api, config, json, store.
  */
 package io.tikmatrix.bridge.fleet;

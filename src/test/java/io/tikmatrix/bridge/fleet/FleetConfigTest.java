@@ -23,7 +23,7 @@ class FleetConfigTest {
 
         assertThat(fleet.several()).isFalse();
         assertThat(fleet.hosts()).containsExactly(new Host("default", "http://10.0.0.5:50809/api/v1"));
-        assertThat(fleet.refreshInterval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(fleet.refreshIntervalMillis()).isEqualTo(Duration.ofSeconds(60).toMillis());
     }
 
     @Test
@@ -41,7 +41,7 @@ class FleetConfigTest {
         assertThat(fleet.staticDevices("pc-a")).containsExactly("R58M1", "R58M2");
         assertThat(fleet.staticAccounts("pc-a")).containsExactly("shop_one");
         assertThat(fleet.staticDevices("pc_b")).isEmpty();
-        assertThat(fleet.refreshInterval()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(fleet.refreshIntervalMillis()).isEqualTo(Duration.ofMinutes(2).toMillis());
         assertThat(fleet.host("pc_b").baseUrl()).isEqualTo("http://192.168.1.21:50809/api/v1");
     }
 
