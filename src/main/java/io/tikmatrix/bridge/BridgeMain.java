@@ -2,6 +2,7 @@ package io.tikmatrix.bridge;
 
 import io.tikmatrix.bridge.config.InvalidConfigurationException;
 import io.tikmatrix.bridge.schedule.InvalidSchedulesException;
+import io.tikmatrix.bridge.simulator.SimulatedFleet;
 import io.tikmatrix.bridge.simulator.SimulatorSettings;
 import io.tikmatrix.bridge.simulator.TikMatrixSimulator;
 import org.apache.camel.util.IOHelper;
@@ -58,7 +59,7 @@ public final class BridgeMain {
                     + " address --simulator would give it; unset it to run with the simulator");
             System.exit(EXIT_BAD_CONFIGURATION);
         }
-        AutoCloseable simulator = options.has(CommandLine.SIMULATOR) ? startSimulator(overrides) : () -> { };
+        AutoCloseable simulator = options.has(CommandLine.SIMULATOR) ? startSimulator(options.hosts(), overrides) : () -> { };
         Bridge bridge;
         try {
             bridge = Bridge.start(home, overrides);
@@ -110,8 +111,16 @@ public final class BridgeMain {
         return IOHelper.lookupEnvironmentVariable("tikmatrix.base-url") != null || System.getProperty("tikmatrix.base-url") != null;
     }
 
-    /** --simulator: an embedded TikMatrix on a free local port, so the whole product runs with no TikMatrix installed. */
-    private static AutoCloseable startSimulator(Map<String, String> overrides) {
+    /**
+     * --simulator: an embedded TikMatrix on a free local port, so the whole product runs with no TikMatrix installed;
+     * with --hosts, that many, as a fleet of PCs with 20 phones each.
+     */
+    private static AutoCloseable startSimulator(int hosts, Map<String, String> overrides) {
+        if (hosts > 1) {
+            SimulatedFleet fleet = SimulatedFleet.start(hosts);
+            overrides.putAll(fleet.hostProperties());
+            return fleet;
+        }
         TikMatrixSimulator simulator = new TikMatrixSimulator(SimulatorSettings.defaults()).start(0);
         overrides.put("tikmatrix.base-url", simulator.baseUrl());
         return simulator;

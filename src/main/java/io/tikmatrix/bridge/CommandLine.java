@@ -11,10 +11,11 @@ import java.util.Set;
  * The launcher's options (README, "Command line"). Unknown options and a {@code --home} that is no folder are
  * refused: a typo must not start a bridge that reads another folder than meant.
  *
- * @param home the bridge's directory: {@code --home}, else the environment's {@code BRIDGE_HOME}, else the
- *             working directory
+ * @param home  the bridge's directory: {@code --home}, else the environment's {@code BRIDGE_HOME}, else the
+ *              working directory
+ * @param hosts how many TikMatrix PCs {@code --simulator} simulates: {@code --hosts}, else 1
  */
-record CommandLine(Set<String> flags, Path home) {
+record CommandLine(Set<String> flags, Path home, int hosts) {
 
     static final String SIMULATOR = "--simulator";
     static final String CHECK = "--check";
@@ -22,6 +23,9 @@ record CommandLine(Set<String> flags, Path home) {
     static final String VERSION = "--version";
     static final String HOME = "--home";
     static final String HOME_VARIABLE = "BRIDGE_HOME";
+    static final String HOSTS = "--hosts";
+    /** A fleet to try things on, not to measure: each simulated PC is a server in this JVM. */
+    private static final int MAX_SIMULATED_HOSTS = 9;
 
     private static final List<String> FLAGS = List.of(SIMULATOR, CHECK, HELP, VERSION);
 
@@ -39,10 +43,15 @@ record CommandLine(Set<String> flags, Path home) {
     static CommandLine parse(List<String> args, String environment) throws Refused {
         Set<String> flags = new HashSet<>();
         String home = null;
+        String hosts = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (FLAGS.contains(arg)) {
                 flags.add(arg);
+            } else if (arg.equals(HOSTS) && i + 1 < args.size()) {
+                hosts = args.get(++i);
+            } else if (arg.startsWith(HOSTS + "=")) {
+                hosts = arg.substring(HOSTS.length() + 1);
             } else if (arg.equals(HOME) && i + 1 < args.size()) {
                 home = args.get(++i);
             } else if (arg.startsWith(HOME + "=")) {
@@ -50,11 +59,28 @@ record CommandLine(Set<String> flags, Path home) {
             } else if (arg.equals(HOME)) {
                 throw new Refused(HOME + " needs a folder: " + HOME + " <dir>");
             } else {
-                throw new Refused("unknown option " + arg + " (known: --simulator, --check, --home <dir>, --version, --help)");
+                throw new Refused("unknown option " + arg
+                        + " (known: --simulator, --hosts <n>, --check, --home <dir>, --version, --help)");
             }
         }
+        if (hosts != null && !flags.contains(SIMULATOR)) {
+            throw new Refused(HOSTS + " says how many TikMatrix PCs --simulator simulates; a real fleet is declared with"
+                    + " tikmatrix.hosts.<name>.base-url");
+        }
         String chosen = home != null ? home : environment != null && !environment.isBlank() ? environment : "";
-        return new CommandLine(flags, folder(chosen, home != null ? HOME : HOME_VARIABLE));
+        return new CommandLine(flags, folder(chosen, home != null ? HOME : HOME_VARIABLE), hosts == null ? 1 : count(hosts));
+    }
+
+    private static int count(String hosts) throws Refused {
+        try {
+            int n = Integer.parseInt(hosts);
+            if (n >= 1 && n <= MAX_SIMULATED_HOSTS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, with the range
+        }
+        throw new Refused(HOSTS + " takes a number of PCs from 1 to " + MAX_SIMULATED_HOSTS + ", not '" + hosts + "'");
     }
 
     private static Path folder(String text, String source) throws Refused {
@@ -76,12 +102,13 @@ record CommandLine(Set<String> flags, Path home) {
     /** What {@code --help} prints: every option and the keys a first run is most likely to need. */
     static String help() {
         return """
-                usage: tikmatrix-bridge [--simulator] [--home <dir>]
+                usage: tikmatrix-bridge [--simulator [--hosts <n>]] [--home <dir>]
                        tikmatrix-bridge --check [--home <dir>]
                        tikmatrix-bridge --version | --help
 
                   (no option)     run against the TikMatrix Local API of tikmatrix.base-url
                   --simulator     run against an embedded TikMatrix simulator: nothing real is created
+                  --hosts <n>     with --simulator: n simulated PCs, a fleet (host-1…host-n, 20 phones each)
                   --check         read configuration, routes and schedules, show each schedule's next fire
                                   times, call nothing; exit code 0, or 2 with one line per problem
                   --home <dir>    the bridge's folder: its config/, routes/, and what relative folders are

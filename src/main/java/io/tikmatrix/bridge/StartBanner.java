@@ -1,5 +1,6 @@
 package io.tikmatrix.bridge;
 
+import io.tikmatrix.bridge.fleet.Fleet;
 import io.tikmatrix.bridge.config.BridgeConfig;
 
 import java.io.IOException;
@@ -36,7 +37,13 @@ final class StartBanner {
 
     static List<String> lines(BridgeConfig config) {
         List<String> lines = new ArrayList<>();
-        lines.add(RUNNING + config.get("tikmatrix.base-url") + " (version " + version() + ")");
+        Fleet fleet = Fleet.from(config);
+        if (fleet.several()) {
+            lines.add(RUNNING + "a fleet of " + fleet.hosts().size() + " TikMatrix hosts (version " + version() + ")");
+            fleet.hosts().forEach(host -> lines.add("  host " + String.format("%-12s", host.name()) + host.baseUrl()));
+        } else {
+            lines.add(RUNNING + config.get("tikmatrix.base-url") + " (version " + version() + ")");
+        }
         lines.add("  drop files into  " + config.get("bridge.inbox.dir"));
         lines.add("  receipts         " + config.get("bridge.receipts.dir"));
         lines.add("  dead letters     " + config.get("bridge.dead-letter.dir"));

@@ -176,28 +176,57 @@ class LauncherTest {
     @Test
     void theStartBannerSaysWhereEverythingIs() throws Exception {
         Path home = Files.createDirectories(workingDir.resolve("home"));
-        copyRoutes(home);
-        int port;
+        int port = freePort();
+        String banner = banner(home, port, "--simulator");
+        Path data = home.resolve("data");
+        assertThat(banner).containsPattern("tikmatrix-bridge running against http://127\\.0\\.0\\.1:\\d+/api/v1 \\(version ")
+                .contains("drop files into  " + data.resolve("inbox"))
+                .contains("receipts         " + data.resolve("receipts"))
+                .contains("dead letters     " + data.resolve("deadletter"))
+                .contains("events           " + data.resolve("events"))
+                .contains("health           http://127.0.0.1:" + port + "/observe/health")
+                .contains("metrics          http://127.0.0.1:" + port + "/observe/metrics")
+                .contains("console          http://127.0.0.1:" + port + "/")
+                .contains("admin API        http://127.0.0.1:" + port + "/api/");
+        assertThat(workingDir.resolve("data")).as("nothing is made in the working directory").doesNotExist();
+    }
+
+    /** {@code --simulator --hosts 3}: a fleet of three simulated PCs, each named with its address. */
+    @Test
+    void theSimulatorCanBeAFleet() throws Exception {
+        String banner = banner(Files.createDirectories(workingDir.resolve("home")), freePort(), "--simulator", "--hosts", "3");
+
+        assertThat(banner).contains("tikmatrix-bridge running against a fleet of 3 TikMatrix hosts (version ")
+                .containsPattern("  host host-1      http://127\\.0\\.0\\.1:\\d+/api/v1")
+                .containsPattern("  host host-2      http://127\\.0\\.0\\.1:\\d+/api/v1")
+                .containsPattern("  host host-3      http://127\\.0\\.0\\.1:\\d+/api/v1");
+    }
+
+    @Test
+    void hostsWithoutTheSimulatorAreRefused() throws Exception {
+        Run run = launch(List.of(), "--hosts", "3");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.output()).contains("--hosts says how many TikMatrix PCs --simulator simulates");
+    }
+
+    private static int freePort() throws IOException {
         try (ServerSocket free = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
+            return free.getLocalPort();
         }
+    }
+
+    /** Starts the launcher in {@code home} and answers what it printed once the banner's last line is out. */
+    private String banner(Path home, int port, String... options) throws Exception {
+        copyRoutes(home);
         Path output = workingDir.resolve("output.txt");
-        Process process = new ProcessBuilder(command(List.of("-Dbridge.health.port=" + port), "--simulator", "--home", home.toString()))
+        List<String> args = new ArrayList<>(List.of(options));
+        args.addAll(List.of("--home", home.toString()));
+        Process process = new ProcessBuilder(command(List.of("-Dbridge.health.port=" + port), args.toArray(String[]::new)))
                 .directory(workingDir.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(output).contains("admin API") || !process.isAlive());
-            String banner = Files.readString(output);
-            Path data = home.resolve("data");
-            assertThat(banner).containsPattern("tikmatrix-bridge running against http://127\\.0\\.0\\.1:\\d+/api/v1 \\(version ")
-                    .contains("drop files into  " + data.resolve("inbox"))
-                    .contains("receipts         " + data.resolve("receipts"))
-                    .contains("dead letters     " + data.resolve("deadletter"))
-                    .contains("events           " + data.resolve("events"))
-                    .contains("health           http://127.0.0.1:" + port + "/observe/health")
-                    .contains("metrics          http://127.0.0.1:" + port + "/observe/metrics")
-                    .contains("console          http://127.0.0.1:" + port + "/")
-                    .contains("admin API        http://127.0.0.1:" + port + "/api/");
-            assertThat(workingDir.resolve("data")).as("nothing is made in the working directory").doesNotExist();
+            return Files.readString(output);
         } finally {
             process.destroy();
             process.waitFor(30, TimeUnit.SECONDS);

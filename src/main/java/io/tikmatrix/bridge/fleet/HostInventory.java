@@ -154,6 +154,11 @@ public final class HostInventory {
         return all;
     }
 
+    /** The hosts that have not answered the discovery since the start: what they have is not known yet. */
+    public List<String> silentHosts() {
+        return fleet.hosts().stream().map(Host::name).filter(host -> known.get(host).discoveredAt().isEmpty()).toList();
+    }
+
     /**
      * A refresh for a name no host is known to have, unless one was made for that reason within
      * {@link #EXTRA_REFRESH_SPACING}: a phone plugged in since the last refresh is found, a name no host has does

@@ -29,13 +29,17 @@ public final class HostRouting {
      *                            field the host has none of is left out), in host order; only hosts with a share
      * @param unroutableSerials   serials no host has, as written (an item that is not a text: its JSON)
      * @param unroutableUsernames usernames no host has, likewise
+     * @param silentHosts         when some names have no host: the hosts that have not answered since the start, whose
+     *                            devices and accounts are not known yet, so those names may be theirs
      */
-    public record Routing(Map<String, ObjectNode> shares, List<String> unroutableSerials, List<String> unroutableUsernames) {
+    public record Routing(Map<String, ObjectNode> shares, List<String> unroutableSerials, List<String> unroutableUsernames,
+                          List<String> silentHosts) {
 
         public Routing {
             shares = Collections.unmodifiableMap(new LinkedHashMap<>(shares));
             unroutableSerials = List.copyOf(unroutableSerials);
             unroutableUsernames = List.copyOf(unroutableUsernames);
+            silentHosts = List.copyOf(silentHosts);
         }
 
         /** True when some serial or username has no host. */
@@ -58,7 +62,7 @@ public final class HostRouting {
      */
     public Routing route(ObjectNode descriptorBody) {
         if (!fleet.several()) {
-            return new Routing(Map.of(Fleet.DEFAULT_HOST, descriptorBody), List.of(), List.of());
+            return new Routing(Map.of(Fleet.DEFAULT_HOST, descriptorBody), List.of(), List.of(), List.of());
         }
         List<String> serials = texts(descriptorBody.get(SERIALS));
         List<String> usernames = texts(descriptorBody.get(USERNAMES));
@@ -84,7 +88,8 @@ public final class HostRouting {
             put(share, USERNAMES, hostUsernames);
             shares.put(host.name(), share);
         }
-        return new Routing(shares, unroutableSerials, unroutableUsernames);
+        boolean partly = !unroutableSerials.isEmpty() || !unroutableUsernames.isEmpty();
+        return new Routing(shares, unroutableSerials, unroutableUsernames, partly ? inventory.silentHosts() : List.of());
     }
 
     /** @return the names no host has; the others are added to their host's list */

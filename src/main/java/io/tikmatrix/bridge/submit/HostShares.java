@@ -46,7 +46,12 @@ public class HostShares implements AggregationStrategy {
         return several;
     }
 
-    public List<Share> shares(Exchange exchange) {
+    /**
+     * @throws TakeAgainLaterException when some names have no host while a host has not answered since the start: they
+     *                                 may be its, so the descriptor waits (its file stays in the inbox) instead of
+     *                                 being called unroutable
+     */
+    public List<Share> shares(Exchange exchange) throws TakeAgainLaterException {
         Descriptor d = exchange.getMessage().getBody(Descriptor.class);
         // a descriptor that cannot be sent at all is dead-lettered once, whole, not once per host
         if (d.body() == null || d.problem() != null || validator.validate(d.body()).isPresent()) {
@@ -54,6 +59,11 @@ public class HostShares implements AggregationStrategy {
             return List.of(new Share(firstHost, d));
         }
         HostRouting.Routing routes = routing.route(d.body());
+        String where = d.source() == null ? "" : d.source().place() + ": ";
+        if (!routes.silentHosts().isEmpty()) {
+            throw new TakeAgainLaterException(where + "no host is known to have " + unknown(routes) + ", and " + routes.silentHosts()
+                    + " did not answer yet; taken again later");
+        }
         List<Share> shares = new ArrayList<>();
         routes.shares().forEach((host, body) ->
                 shares.add(new Share(host, new Descriptor(body, d.source(), d.key() + "@" + host, null, d.replay()))));
@@ -61,15 +71,18 @@ public class HostShares implements AggregationStrategy {
             ObjectNode rest = d.body().deepCopy();
             names(rest, "serials", routes.unroutableSerials());
             names(rest, "usernames", routes.unroutableUsernames());
-            List<String> unknown = new ArrayList<>(routes.unroutableSerials());
-            unknown.addAll(routes.unroutableUsernames());
-            String where = d.source() == null ? "" : d.source().place() + ": ";
-            Rejection why = Rejection.of(DeadLetterKey.UNROUTABLE, where + "no host of the fleet has " + unknown
+            Rejection why = Rejection.of(DeadLetterKey.UNROUTABLE, where + "no host of the fleet has " + unknown(routes)
                     + (shares.isEmpty() ? "" : "; the other devices and accounts went to their hosts"));
             shares.add(new Share(firstHost, Descriptor.rejected(rest, d.source(), d.key() + "@" + UNROUTABLE, why)));
         }
         exchange.setProperty(COUNT, shares.size());
         return shares;
+    }
+
+    private static List<String> unknown(HostRouting.Routing routes) {
+        List<String> unknown = new ArrayList<>(routes.unroutableSerials());
+        unknown.addAll(routes.unroutableUsernames());
+        return unknown;
     }
 
     private static void names(ObjectNode body, String field, List<String> names) {
