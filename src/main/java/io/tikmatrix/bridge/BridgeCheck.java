@@ -1,6 +1,7 @@
 package io.tikmatrix.bridge;
 
 import io.tikmatrix.bridge.config.BridgeConfig;
+import io.tikmatrix.bridge.fleet.Fleet;
 import io.tikmatrix.bridge.config.InvalidConfigurationException;
 import io.tikmatrix.bridge.schedule.InvalidSchedulesException;
 import io.tikmatrix.bridge.schedule.SchedulePreview;
@@ -39,6 +40,8 @@ final class BridgeCheck {
         BridgeConfig config;
         try {
             config = BridgeConfig.load(home, overrides);
+            // a fleet's hosts are checked as the start checks them
+            Fleet.from(config);
         } catch (InvalidConfigurationException e) {
             e.problems().forEach(p -> err.println("configuration: " + p));
             return BridgeMain.EXIT_BAD_CONFIGURATION;

@@ -67,6 +67,15 @@ class BridgeCheckTest {
     }
 
     @Test
+    void aFleetHostWithoutItsAddressExitsTwoNamingTheKey() {
+        int exit = check(Map.of("tikmatrix.hosts.pc-1.base-url", "http://127.0.0.1:50809/api/v1",
+                "tikmatrix.hosts.pc-2.devices", "R58M123ABC"));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(text(err)).contains("configuration: tikmatrix.hosts.pc-2.devices:");
+    }
+
+    @Test
     void aBrokenRouteFileExitsTwoNamingTheFile() throws IOException {
         Path workingDir = Files.createDirectories(dir.resolve("project"));
         Files.createDirectories(workingDir.resolve("routes"));

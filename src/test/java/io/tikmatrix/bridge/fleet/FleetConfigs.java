@@ -24,6 +24,15 @@ final class FleetConfigs {
         return of(home, fleet.hostProperties());
     }
 
+    /** The routing of a bridge over the fleet, its hosts asked once already. */
+    static HostRouting refreshedRouting(Path home, SimulatedFleet simulated) {
+        BridgeConfig config = of(home, simulated);
+        Fleet fleet = Fleet.from(config);
+        HostInventory inventory = new HostInventory(fleet, config);
+        inventory.refresh();
+        return new HostRouting(fleet, inventory);
+    }
+
     static HostInventory inventory(Path home, SimulatedFleet simulated) {
         BridgeConfig config = of(home, simulated);
         return new HostInventory(Fleet.from(config), config);

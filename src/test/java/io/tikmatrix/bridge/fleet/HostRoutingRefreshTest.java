@@ -1,6 +1,5 @@
 package io.tikmatrix.bridge.fleet;
 
-import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.simulator.SimulatedFleet;
 import io.tikmatrix.bridge.simulator.SimulatedInventory;
 import org.junit.jupiter.api.AfterEach;
@@ -28,11 +27,7 @@ class HostRoutingRefreshTest {
     @BeforeEach
     void twoHostsRefreshedOnce() {
         simulated = SimulatedFleet.start(2);
-        BridgeConfig config = FleetConfigs.of(home, simulated);
-        Fleet fleet = Fleet.from(config);
-        HostInventory inventory = new HostInventory(fleet, config);
-        inventory.refresh();
-        routing = new HostRouting(fleet, inventory);
+        routing = FleetConfigs.refreshedRouting(home, simulated);
     }
 
     @AfterEach

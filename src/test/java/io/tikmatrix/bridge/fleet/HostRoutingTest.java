@@ -1,7 +1,6 @@
 package io.tikmatrix.bridge.fleet;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.json.Json;
 import io.tikmatrix.bridge.simulator.SimulatedFleet;
 import org.junit.jupiter.api.AfterEach;
@@ -25,11 +24,7 @@ class HostRoutingTest {
     @BeforeEach
     void threeHosts() {
         simulated = SimulatedFleet.start(3);
-        BridgeConfig config = FleetConfigs.of(home, simulated);
-        Fleet fleet = Fleet.from(config);
-        HostInventory inventory = new HostInventory(fleet, config);
-        inventory.refresh();
-        routing = new HostRouting(fleet, inventory);
+        routing = FleetConfigs.refreshedRouting(home, simulated);
     }
 
     @AfterEach
