@@ -2,6 +2,8 @@
 # Benchmarks of tikmatrix-bridge; results and how to read them: docs/BENCHMARKS.md.
 #   bench/run.sh [descriptors]    inbox throughput and peak heap (default 10000 descriptors)
 #   bench/run.sh events           latency from a status change at the simulator to its event file
+#   bench/run.sh fleet [n]        one bridge, then three on one PostgreSQL store, in front of three simulated PCs:
+#                                 n descriptors (default 3000) in 10 files, drop to last receipt
 #   bench/run.sh speed [n]        the issue "Speed" figures in one run: a plain keep-alive client's rate, a warm
 #                                 bridge's rate, CPU per 1,000 and peak RSS on n posts (default 10000), start to
 #                                 healthy, idle CPU and memory; the bridge JVM runs with the distribution's
@@ -17,6 +19,9 @@ mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench
 mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-bridge.classpath -Dmdep.includeScope=runtime
 if [ "${1:-}" = "events" ]; then
   main=io.tikmatrix.bridge.bench.EventLatencyBenchmark
+  shift
+elif [ "${1:-}" = "fleet" ]; then
+  main=io.tikmatrix.bridge.bench.FleetBenchmark
   shift
 elif [ "${1:-}" = "speed" ]; then
   main=io.tikmatrix.bridge.bench.SpeedBenchmark

@@ -231,6 +231,7 @@ public class AdminApi {
             TrackedTask task = listed.task();
             ObjectNode item = list.addObject();
             item.put("task_id", task.taskId());
+            item.put("host", task.host());
             item.put("status", TASK_STATUSES[task.status()]);
             item.put("script_name", task.scriptName());
             item.put("serial", task.serial());

@@ -211,6 +211,13 @@ public final class HostInventory {
         }
         List<String> serials = new ArrayList<>(devices.names());
         serials.addAll(accounts.devices());
+        // GET /rpc/devices lists the phones online now: one seen before stays its host's while it is off, since
+        // TikMatrix queues a task for it
+        known.get(name).serials().forEach((serial, origin) -> {
+            if (origin == Origin.DISCOVERED && !serials.contains(serial)) {
+                serials.add(serial);
+            }
+        });
         Known inventory = inventory(name, serials, accounts.names(), Optional.of(Instant.now()));
         known.put(name, inventory);
 

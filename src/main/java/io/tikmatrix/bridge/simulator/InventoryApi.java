@@ -49,6 +49,15 @@ final class InventoryApi {
         devices.add(device);
     }
 
+    /** A phone switched off or unplugged ({@code online} false), or back: {@code GET /rpc/devices} lists online ones only. */
+    synchronized void setOnline(String serial, boolean online) {
+        int at = devices.stream().map(SimulatedInventory.Device::serial).toList().indexOf(serial);
+        if (at < 0) {
+            throw new IllegalArgumentException("device " + serial + " is not in the device book");
+        }
+        devices.set(at, new SimulatedInventory.Device(serial, online));
+    }
+
     synchronized void add(SimulatedInventory.Account account) {
         accounts.add(account);
     }

@@ -121,6 +121,11 @@ public final class TikMatrixSimulator implements AutoCloseable {
         inventory.plugIn(device);
     }
 
+    /** Switches a phone of the device book off ({@code online} false) or on again. */
+    public void setOnline(String serial, boolean online) {
+        inventory.setOnline(serial, online);
+    }
+
     /** Adds an account to the account book {@code GET /accounts} pages. */
     public void addAccount(SimulatedInventory.Account account) {
         inventory.add(account);
