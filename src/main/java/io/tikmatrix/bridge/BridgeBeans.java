@@ -28,6 +28,7 @@ import io.tikmatrix.bridge.events.EventFileRetention;
 import io.tikmatrix.bridge.events.OutboxRetention;
 import io.tikmatrix.bridge.events.WebhookSignature;
 import io.tikmatrix.bridge.inbox.InboxFiles;
+import io.tikmatrix.bridge.inbox.PutBackNotices;
 import io.tikmatrix.bridge.inbox.ReceiptCollector;
 import io.tikmatrix.bridge.intake.BusIntake;
 import io.tikmatrix.bridge.intake.IntakeEndpoint;
@@ -186,6 +187,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("busIntake", new BusIntake(inboxFiles));
         beans.bind("intakeRoutes", new IntakeRoutes(IntakeEndpoint.list(config.get("bridge.intake.endpoints"))));
         beans.bind("receiptCollector", new ReceiptCollector());
+        beans.bind("putBackNotices", new PutBackNotices(clock));
         beans.bind("apiRetry", apiRetry);
         beans.bind("bridgeMetrics", metrics);
         SubmitSteps submitSteps = new SubmitSteps(journal, validator, tracker, apiRetry, reconciliation::highestTaskId, outcomes, clock);
