@@ -199,7 +199,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         HostInventory inventory = new HostInventory(fleet, config);
         beans.bind("fleet", fleet);
         beans.bind("hostInventory", inventory);
-        beans.bind("hostShares", new HostShares(List.copyOf(baseUrls.keySet()), new HostRouting(fleet, inventory), validator));
+        beans.bind("hostShares", new HostShares(List.copyOf(baseUrls.keySet()), new HostRouting(fleet, inventory), validator, outcomes));
         beans.bind("reconciliation", reconciliation);
         beans.bind("deadLetters", new DeadLetters(config, journal, outcomes, metrics, clock));
         beans.bind("taskTracker", tracker);

@@ -34,8 +34,8 @@ import java.util.stream.Collectors;
  * and both take in work again when it opens. What had already come in does not wait in a thread: see
  * {@link #requireOpen} and {@link #requireLicence}.
  * <p>
- * A fleet (README, "Fleet and cluster") has a licence state per host: intake is open while any host is, and a
- * descriptor's part for a host that is held waits for that host alone.
+ * A fleet (README, "Fleet and cluster") has a licence state per host: intake opens once every host was checked and
+ * stays open while any host is, and a descriptor's part for a host that is held waits for that host alone.
  */
 public class LicenceGate extends RoutePolicySupport {
 
@@ -205,11 +205,14 @@ public class LicenceGate extends RoutePolicySupport {
         return !exchange.getContext().isStopping();
     }
 
-    /** Open when any host is; else starting while any host is not yet checked; else held for the licence if any host is. */
+    /**
+     * Starting until every host was checked once (a file read before would put back the parts of the hosts not yet
+     * asked); then open when any host is; else held for the licence if any host is, else held as unreachable.
+     */
     public State state() {
         Set<State> states = EnumSet.noneOf(State.class);
         hosts.values().forEach(host -> states.add(host.state()));
-        for (State best : List.of(State.OPEN, State.STARTING, State.HELD_LICENCE)) {
+        for (State best : List.of(State.STARTING, State.OPEN, State.HELD_LICENCE)) {
             if (states.contains(best)) {
                 return best;
             }

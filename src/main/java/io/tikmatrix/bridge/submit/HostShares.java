@@ -32,13 +32,15 @@ public class HostShares implements AggregationStrategy {
     private final String firstHost;
     private final HostRouting routing;
     private final DescriptorValidator validator;
+    private final Outcomes outcomes;
 
     /** @param hosts the hosts' names, in the fleet's order; several of them make the descriptors split */
-    public HostShares(List<String> hosts, HostRouting routing, DescriptorValidator validator) {
+    public HostShares(List<String> hosts, HostRouting routing, DescriptorValidator validator, Outcomes outcomes) {
         this.several = hosts.size() > 1;
         this.firstHost = hosts.get(0);
         this.routing = routing;
         this.validator = validator;
+        this.outcomes = outcomes;
     }
 
     /** Whether descriptors are split at all: only in a fleet; one host takes each descriptor as it is. */
@@ -126,11 +128,11 @@ public class HostShares implements AggregationStrategy {
     @SuppressWarnings("unchecked")
     public void combine(Exchange exchange) {
         Descriptor d = exchange.getMessage().getBody(Descriptor.class);
-        Submission whole = new Submission(d, firstHost);
+        Submission whole = new Submission(d, firstHost, false);
         Map<String, ReceiptLine> lines = exchange.getProperty(LINES, Map.class);
         exchange.removeProperty(LINES);
         if (lines != null && exchange.removeProperty(COUNT).equals(lines.size())) {
-            whole.receiptLine(ReceiptLine.byHost(d.source(), d.key(), lines));
+            outcomes.record(whole, ReceiptLine.byHost(d.source(), d.key(), lines));
         }
         exchange.setProperty(Submission.PROPERTY, whole);
     }

@@ -15,8 +15,12 @@ public class Outcomes {
         this.metrics = metrics;
     }
 
+    /** A fleet's descriptor is counted once, with the outcome its hosts' parts make together ({@link HostShares}). */
     public void record(Submission s, ReceiptLine line) {
         s.receiptLine(line);
+        if (s.isShare()) {
+            return;
+        }
         // a replayed dead letter keeps the source of the descriptor it replays
         metrics.descriptor(line.outcome(), s.source() == null || s.source().isFile() ? "inbox" : "schedule");
     }

@@ -18,6 +18,7 @@ public final class Submission {
 
     private final Descriptor descriptor;
     private final String host;
+    private final boolean share;
     private int attempts;
     private Instant firstAttemptAt;
     private Instant lastAttemptAt;
@@ -27,10 +28,14 @@ public final class Submission {
     private List<Long> taskIds = List.of();
     private ReceiptLine receiptLine;
 
-    /** @param host the TikMatrix host the descriptor goes to (TrackedTask.ONE_HOST when the bridge drives one) */
-    public Submission(Descriptor descriptor, String host) {
+    /**
+     * @param host  the TikMatrix host the descriptor goes to (TrackedTask.ONE_HOST when the bridge drives one)
+     * @param share whether it is one host's part of a fleet's descriptor ({@link Share}), which counts as no descriptor
+     */
+    public Submission(Descriptor descriptor, String host, boolean share) {
         this.descriptor = descriptor;
         this.host = host;
+        this.share = share;
     }
 
     public static Submission of(Exchange exchange) {
@@ -47,6 +52,10 @@ public final class Submission {
 
     public String host() {
         return host;
+    }
+
+    public boolean isShare() {
+        return share;
     }
 
     public String key() {

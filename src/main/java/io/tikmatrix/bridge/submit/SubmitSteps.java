@@ -57,8 +57,8 @@ public class SubmitSteps {
      */
     public void begin(Exchange exchange) {
         Object body = exchange.getMessage().getBody();
-        exchange.setProperty(Submission.PROPERTY, body instanceof Share share ? new Submission(share.descriptor(), share.host())
-                : new Submission(exchange.getMessage().getBody(Descriptor.class), TrackedTask.ONE_HOST));
+        exchange.setProperty(Submission.PROPERTY, body instanceof Share share ? new Submission(share.descriptor(), share.host(), true)
+                : new Submission(exchange.getMessage().getBody(Descriptor.class), TrackedTask.ONE_HOST, false));
     }
 
     /**

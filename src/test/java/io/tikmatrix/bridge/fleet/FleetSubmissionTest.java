@@ -1,6 +1,7 @@
 package io.tikmatrix.bridge.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tikmatrix.bridge.metrics.BridgeMetrics;
 import io.tikmatrix.bridge.simulator.SimulatedFleet;
 import io.tikmatrix.bridge.simulator.Task;
 import io.tikmatrix.bridge.support.BridgeHarness;
@@ -86,6 +87,9 @@ class FleetSubmissionTest {
         assertThat(fleet.host("host-2").requestCount("POST", "/task")).isEqualTo(1);
         assertThat(fleet.host("host-3").requestCount("POST", "/task")).isEqualTo(2);
         assertThat(bridge.simulator().requestCount("POST", "/task")).isZero();
+        // four descriptors, however many hosts they went to
+        assertThat(bridge.bridge().camelContext().getRegistry().lookupByNameAndType("bridgeMetrics", BridgeMetrics.class)
+                .descriptorsLastMinute()).isEqualTo(4);
     }
 
     @Test
