@@ -69,6 +69,7 @@ public final class FleetBenchmark {
                 settings.put("bridge.inbox.stable-for", "100ms");
                 // measured apart (PollCostTest, bench/run.sh events)
                 settings.put("bridge.status.poll-interval", "1h");
+                settings.put("bridge.admin.enabled", "false");
                 BridgeProcess bridge = new BridgeProcess(home, jvmOptions, settings);
                 bridges.add(bridge);
                 bridge.start();
@@ -102,10 +103,20 @@ public final class FleetBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
+    /** The receipts of this drop's files, in every bridge's receipts folder (the bridge that read a file writes it). */
     private static long receipts(Path dir, String name) throws IOException {
-        try (Stream<Path> found = Files.walk(dir)) {
-            return found.filter(p -> p.getFileName().toString().startsWith(name + "-") && p.toString().endsWith(".receipt.json"))
-                    .count();
+        long count = 0;
+        try (Stream<Path> bridges = Files.list(dir)) {
+            for (Path bridge : bridges.filter(p -> p.getFileName().toString().startsWith("bridge-")).toList()) {
+                Path receipts = bridge.resolve("data").resolve("receipts");
+                if (Files.isDirectory(receipts)) {
+                    try (Stream<Path> found = Files.list(receipts)) {
+                        count += found.filter(p -> p.getFileName().toString().startsWith(name + "-")
+                                && p.getFileName().toString().endsWith(".receipt.json")).count();
+                    }
+                }
+            }
         }
+        return count;
     }
 }
