@@ -2,9 +2,8 @@ package io.tikmatrix.bridge.fleet;
 
 import io.tikmatrix.bridge.config.InvalidConfigurationException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -14,12 +13,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The hosts {@code tikmatrix.hosts.*} declares, and every problem of those keys named at once. */
 class FleetConfigTest {
 
-    @TempDir
-    Path home;
+    @RegisterExtension
+    final SimulatedPcs pcs = new SimulatedPcs();
 
     @Test
     void noHostDeclaredIsTheOneHostDefaultAtTheBaseUrl() {
-        Fleet fleet = Fleet.from(FleetConfigs.of(home, Map.of("tikmatrix.base-url", "http://10.0.0.5:50809/api/v1/")));
+        Fleet fleet = Fleet.from(pcs.config(Map.of("tikmatrix.base-url", "http://10.0.0.5:50809/api/v1/")));
 
         assertThat(fleet.several()).isFalse();
         assertThat(fleet.hosts()).containsExactly(new Host("default", "http://10.0.0.5:50809/api/v1"));
@@ -28,7 +27,7 @@ class FleetConfigTest {
 
     @Test
     void declaredHostsComeInNameOrderWithTheirStaticMaps() {
-        Fleet fleet = Fleet.from(FleetConfigs.of(home, Map.of(
+        Fleet fleet = Fleet.from(pcs.config(Map.of(
                 "tikmatrix.hosts.pc_b.base-url", "http://192.168.1.21:50809/api/v1/",
                 "tikmatrix.hosts.pc-a.base-url", "https://pc-a.local/api/v1",
                 "tikmatrix.hosts.pc-a.devices", " R58M1 , R58M2,, R58M1 ",
@@ -47,7 +46,7 @@ class FleetConfigTest {
 
     @Test
     void namesEveryProblemOfTheHostKeys() {
-        assertThatThrownBy(() -> Fleet.from(FleetConfigs.of(home, Map.of(
+        assertThatThrownBy(() -> Fleet.from(pcs.config(Map.of(
                 "tikmatrix.hosts.pc a.base-url", "http://10.0.0.1:50809/api/v1",
                 "tikmatrix.hosts.pc-b.baseurl", "http://10.0.0.2:50809/api/v1",
                 "tikmatrix.hosts.pc-c.devices", "R58M1",
@@ -64,14 +63,14 @@ class FleetConfigTest {
 
     @Test
     void aBadRefreshIntervalStopsTheStartWithTheOtherDurations() {
-        assertThatThrownBy(() -> FleetConfigs.of(home, Map.of("tikmatrix.hosts.refresh-interval", "PT1M")))
+        assertThatThrownBy(() -> pcs.config(Map.of("tikmatrix.hosts.refresh-interval", "PT1M")))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems()).containsExactly(
                         "tikmatrix.hosts.refresh-interval: 'PT1M' is not a duration (use 250ms, 5s, 2m, 1h or milliseconds)"));
     }
 
     @Test
     void anUnknownHostNameIsRefusedNamingTheKnownOnes() {
-        Fleet fleet = Fleet.from(FleetConfigs.of(home, Map.of(
+        Fleet fleet = Fleet.from(pcs.config(Map.of(
                 "tikmatrix.hosts.pc-a.base-url", "http://10.0.0.1:50809/api/v1",
                 "tikmatrix.hosts.pc-b.base-url", "http://10.0.0.2:50809/api/v1")));
 

@@ -6,9 +6,8 @@ import io.tikmatrix.bridge.simulator.SimulatorSettings;
 import io.tikmatrix.bridge.simulator.TikMatrixSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import static io.tikmatrix.bridge.fleet.HostRoutingTest.body;
@@ -17,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** With no host declared, the bridge's one TikMatrix gets every descriptor whole and is asked nothing more. */
 class FleetOneHostTest {
 
-    @TempDir
-    Path home;
+    @RegisterExtension
+    final SimulatedPcs pcs = new SimulatedPcs();
 
     private final TikMatrixSimulator simulator = new TikMatrixSimulator(SimulatorSettings.defaults()).start(0);
 
@@ -29,7 +28,7 @@ class FleetOneHostTest {
 
     @Test
     void routesTheWholeBodyToDefaultWithoutARequest() throws Exception {
-        BridgeConfig config = FleetConfigs.of(home, Map.of("tikmatrix.base-url", simulator.baseUrl()));
+        BridgeConfig config = pcs.config(Map.of("tikmatrix.base-url", simulator.baseUrl()));
         Fleet fleet = Fleet.from(config);
         HostInventory inventory = new HostInventory(fleet, config);
         HostRouting routing = new HostRouting(fleet, inventory);

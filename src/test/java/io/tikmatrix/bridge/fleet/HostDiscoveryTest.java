@@ -5,12 +5,9 @@ import io.tikmatrix.bridge.simulator.SimulatedInventory;
 import io.tikmatrix.bridge.simulator.SimulatedInventory.DeviceListShape;
 import io.tikmatrix.bridge.simulator.SimulatorSettings;
 import io.tikmatrix.bridge.support.CapturedLogs;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -23,24 +20,17 @@ class HostDiscoveryTest {
     @RegisterExtension
     final CapturedLogs logs = CapturedLogs.of(HostInventory.class);
 
-    @TempDir
-    Path home;
-
-    private SimulatedFleet simulated;
-
-    @AfterEach
-    void stop() {
-        simulated.close();
-    }
+    @RegisterExtension
+    final SimulatedPcs pcs = new SimulatedPcs();
 
     @Test
     void learnsEachHostsDevicesAndAccountsInEveryShapeAndSaysWhereOnce() {
         SimulatorSettings settings = SimulatorSettings.defaults();
-        simulated = SimulatedFleet.start(List.of(
+        SimulatedFleet simulated = pcs.start(List.of(
                 settings.withInventory(SimulatedFleet.rangeOf(0).withOffline("emulator-5555")),
                 settings.withInventory(SimulatedFleet.rangeOf(1).withDeviceListShape(DeviceListShape.UDID_OBJECTS_UNDER_DEVICES)),
                 settings.withInventory(SimulatedFleet.rangeOf(2).withDeviceListShape(DeviceListShape.SERIAL_TEXTS))));
-        HostInventory inventory = FleetConfigs.inventory(home, simulated);
+        HostInventory inventory = pcs.inventory();
 
         inventory.refresh();
         inventory.refresh();
@@ -68,8 +58,8 @@ class HostDiscoveryTest {
 
     @Test
     void readsEveryPageOfTheAccountsAtAHundredAPage() {
-        simulated = SimulatedFleet.start(List.of(SimulatorSettings.defaults().withInventory(SimulatedInventory.emulators(7000, 230))));
-        HostInventory inventory = FleetConfigs.inventory(home, simulated);
+        SimulatedFleet simulated = pcs.start(List.of(SimulatorSettings.defaults().withInventory(SimulatedInventory.emulators(7000, 230))));
+        HostInventory inventory = pcs.inventory();
 
         inventory.refresh();
 

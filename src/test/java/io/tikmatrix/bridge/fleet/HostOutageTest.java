@@ -3,12 +3,9 @@ package io.tikmatrix.bridge.fleet;
 import io.tikmatrix.bridge.simulator.SimulatedFleet;
 import io.tikmatrix.bridge.simulator.SimulatedInventory;
 import io.tikmatrix.bridge.support.CapturedLogs;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,20 +16,13 @@ class HostOutageTest {
     @RegisterExtension
     final CapturedLogs logs = CapturedLogs.of(HostInventory.class);
 
-    @TempDir
-    Path home;
-
-    private SimulatedFleet simulated;
-
-    @AfterEach
-    void stop() {
-        simulated.close();
-    }
+    @RegisterExtension
+    final SimulatedPcs pcs = new SimulatedPcs();
 
     @Test
     void aHostDownKeepsItsLastInventoryWhileTheOthersRefresh() {
-        simulated = SimulatedFleet.start(2);
-        HostInventory inventory = FleetConfigs.inventory(home, simulated);
+        SimulatedFleet simulated = pcs.start(2);
+        HostInventory inventory = pcs.inventory();
         inventory.refresh();
         Instant firstAnswer = inventory.known().get("host-1").discoveredAt().orElseThrow();
 
@@ -52,8 +42,8 @@ class HostOutageTest {
 
     @Test
     void aHostBackSaysSoAndAnOutageAfterItIsWarnedAgain() {
-        simulated = SimulatedFleet.start(2);
-        HostInventory inventory = FleetConfigs.inventory(home, simulated);
+        SimulatedFleet simulated = pcs.start(2);
+        HostInventory inventory = pcs.inventory();
         inventory.refresh();
         simulated.down("host-1");
         inventory.refresh();

@@ -2,12 +2,10 @@ package io.tikmatrix.bridge.fleet;
 
 import io.tikmatrix.bridge.simulator.SimulatedFleet;
 import io.tikmatrix.bridge.simulator.SimulatedInventory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 
 import static io.tikmatrix.bridge.fleet.HostRoutingTest.body;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,22 +16,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HostRoutingRefreshTest {
 
-    @TempDir
-    Path home;
+    @RegisterExtension
+    final SimulatedPcs pcs = new SimulatedPcs();
 
     private SimulatedFleet simulated;
     private HostRouting routing;
 
     @BeforeEach
     void twoHostsRefreshedOnce() {
-        simulated = SimulatedFleet.start(2);
-        routing = FleetConfigs.refreshedRouting(home, simulated);
+        simulated = pcs.start(2);
+        routing = pcs.refreshedRouting();
     }
 
-    @AfterEach
-    void stop() {
-        simulated.close();
-    }
 
     @Test
     void aPhonePluggedInSinceTheLastRefreshIsFoundByOneMoreRefresh() throws Exception {

@@ -3,34 +3,28 @@ package io.tikmatrix.bridge.fleet;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tikmatrix.bridge.json.Json;
 import io.tikmatrix.bridge.simulator.SimulatedFleet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A descriptor's serials and usernames split by host, in host order, and the names no host has. */
 class HostRoutingTest {
 
-    @TempDir
-    Path home;
+    @RegisterExtension
+    final SimulatedPcs pcs = new SimulatedPcs();
 
     private SimulatedFleet simulated;
     private HostRouting routing;
 
     @BeforeEach
     void threeHosts() {
-        simulated = SimulatedFleet.start(3);
-        routing = FleetConfigs.refreshedRouting(home, simulated);
+        simulated = pcs.start(3);
+        routing = pcs.refreshedRouting();
     }
 
-    @AfterEach
-    void stop() {
-        simulated.close();
-    }
 
     @Test
     void splitsSerialsAndUsernamesByHostInHostOrder() throws Exception {

@@ -5,12 +5,9 @@ import io.tikmatrix.bridge.fleet.HostInventory.Origin;
 import io.tikmatrix.bridge.simulator.SimulatedFleet;
 import io.tikmatrix.bridge.simulator.SimulatorSettings;
 import io.tikmatrix.bridge.support.CapturedLogs;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,27 +24,20 @@ class HostStaticMapTest {
     @RegisterExtension
     final CapturedLogs logs = CapturedLogs.of(HostInventory.class);
 
-    @TempDir
-    Path home;
-
-    private SimulatedFleet simulated;
-
-    @AfterEach
-    void stop() {
-        simulated.close();
-    }
+    @RegisterExtension
+    final SimulatedPcs pcs = new SimulatedPcs();
 
     @Test
     void aHostWithoutTheEndpointsHasItsStaticMapAndSaysSoOnce() {
         SimulatorSettings settings = SimulatorSettings.defaults();
-        simulated = SimulatedFleet.start(List.of(
+        SimulatedFleet simulated = pcs.start(List.of(
                 settings.withInventory(SimulatedFleet.rangeOf(0).withDevicesEndpoint(false).withAccountsEndpoint(false)),
                 settings.withInventory(SimulatedFleet.rangeOf(1))));
         Map<String, String> keys = new LinkedHashMap<>(simulated.hostProperties());
         keys.put("tikmatrix.hosts.host-1.devices", "R58M1, R58M2");
         keys.put("tikmatrix.hosts.host-1.accounts", "shop_one");
         keys.put("tikmatrix.hosts.host-2.devices", "R58EXTRA");
-        BridgeConfig config = FleetConfigs.of(home, keys);
+        BridgeConfig config = pcs.config(keys);
         HostInventory inventory = new HostInventory(Fleet.from(config), config);
 
         // before any refresh, the static map already routes
