@@ -28,24 +28,17 @@ public class HostShares implements AggregationStrategy {
     private static final String LINES = "tikmatrixShareLines";
     private static final String COUNT = "tikmatrixShareCount";
 
-    private final boolean several;
     private final String firstHost;
     private final HostRouting routing;
     private final DescriptorValidator validator;
     private final Outcomes outcomes;
 
-    /** @param hosts the hosts' names, in the fleet's order; several of them make the descriptors split */
+    /** @param hosts the hosts' names, in the fleet's order (the submit route splits only when there are several) */
     public HostShares(List<String> hosts, HostRouting routing, DescriptorValidator validator, Outcomes outcomes) {
-        this.several = hosts.size() > 1;
         this.firstHost = hosts.get(0);
         this.routing = routing;
         this.validator = validator;
         this.outcomes = outcomes;
-    }
-
-    /** Whether descriptors are split at all: only in a fleet; one host takes each descriptor as it is. */
-    public boolean several() {
-        return several;
     }
 
     /**
