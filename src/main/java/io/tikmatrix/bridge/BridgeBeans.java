@@ -34,6 +34,7 @@ import io.tikmatrix.bridge.intake.BusIntake;
 import io.tikmatrix.bridge.intake.IntakeEndpoint;
 import io.tikmatrix.bridge.intake.IntakeRoutes;
 import io.tikmatrix.bridge.licence.LicenceGate;
+import io.tikmatrix.bridge.licence.FilesWaitingForHosts;
 import io.tikmatrix.bridge.licence.LicenceRefusal;
 import io.tikmatrix.bridge.licence.LicenceHealthCheck;
 import io.tikmatrix.bridge.metrics.BridgeMetrics;
@@ -179,6 +180,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("submissionJournal", journal);
         beans.bind("licenceGate", licenceGate);
         beans.bind("licenceRefusal", new LicenceRefusal(licenceGate));
+        beans.bind("filesWaitingForHosts", new FilesWaitingForHosts(licenceGate));
         beans.bind("licenceHealthCheck", new LicenceHealthCheck(licenceGate));
         beans.bind("submitPool", submitPool);
         shareTheInbox(context);

@@ -139,14 +139,20 @@ public class LicenceGate extends RoutePolicySupport {
      */
     public void requireOpen(Exchange exchange) throws TakeAgainLaterException, LicenceHeldException {
         Submission s = Submission.of(exchange);
-        if (hosts.get(s.host()).state() == State.OPEN && !paused) {
+        if (isOpen(s.host())) {
             return;
         }
         if (s.source() != null && s.source().isFile()) {
             throw new TakeAgainLaterException(s.where() + "intake is held (" + heldBecause(s.host()) + "); the file stays in the"
-                    + " inbox (a bus message with its broker) and is read again when intake opens");
+                    + " inbox (a bus message with its broker) and is read again when intake opens",
+                    paused || baseUrls.size() == 1 ? null : s.host());
         }
         throw new LicenceHeldException(s.where() + s.key() + " waits for intake to open: " + heldBecause(s.host()));
+    }
+
+    /** Whether new work for this host is taken in: its licence lets it and no operator paused intake. */
+    public boolean isOpen(String host) {
+        return hosts.get(host).state() == State.OPEN && !paused;
     }
 
     /** Whether new work is taken in: the licence of a host lets it and no operator paused it. */

@@ -57,7 +57,7 @@ public class HostShares implements AggregationStrategy {
         String where = d.source() == null ? "" : d.source().place() + ": ";
         if (!routes.silentHosts().isEmpty()) {
             throw new TakeAgainLaterException(where + "no host is known to have " + unknown(routes) + ", and " + routes.silentHosts()
-                    + " did not answer yet; taken again later");
+                    + " did not answer yet; taken again later", routes.silentHosts().get(0));
         }
         List<Share> shares = new ArrayList<>();
         routes.shares().forEach((host, body) ->

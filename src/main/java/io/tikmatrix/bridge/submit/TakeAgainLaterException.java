@@ -8,7 +8,20 @@ package io.tikmatrix.bridge.submit;
  */
 public class TakeAgainLaterException extends Exception {
 
+    private final String host;
+
     public TakeAgainLaterException(String message) {
+        this(message, null);
+    }
+
+    /** @param host the fleet's host the file waits for (held, or not heard from yet), or null */
+    public TakeAgainLaterException(String message, String host) {
         super(message, null, false, false);
+        this.host = host;
+    }
+
+    /** The fleet's host the file waits for: reading it again before that host opens would change nothing. */
+    public String host() {
+        return host;
     }
 }
