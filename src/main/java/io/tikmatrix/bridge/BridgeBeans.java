@@ -39,6 +39,7 @@ import io.tikmatrix.bridge.licence.LicenceRefusal;
 import io.tikmatrix.bridge.licence.LicenceHealthCheck;
 import io.tikmatrix.bridge.metrics.BridgeMetrics;
 import io.tikmatrix.bridge.reconcile.Reconciliation;
+import io.tikmatrix.bridge.schedule.LeftFireTimes;
 import io.tikmatrix.bridge.schedule.ScheduleStart;
 import io.tikmatrix.bridge.store.EventOutbox;
 import io.tikmatrix.bridge.store.InboxFileClaims;
@@ -220,6 +221,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("amqpConnectionFactory", AmqpBroker.connectionFactory(
                 config.get("bridge.amqp.url"), config.get("bridge.amqp.username"), config.get("bridge.amqp.password")));
         beans.bind("scheduleFirings", schedules.firings());
+        beans.bind("leftFireTimes", new LeftFireTimes(journal, schedules.firings()));
         beans.bind("schedulesReload", schedules.reload());
         schedules.prepare(context, dataSource, config.duration("bridge.cluster.failover"), clock);
     }

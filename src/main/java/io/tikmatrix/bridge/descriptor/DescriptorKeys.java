@@ -32,7 +32,10 @@ public final class DescriptorKeys {
         return fileName + "@sha256:" + sha256;
     }
 
+    /** What every schedule firing's key starts with: {@code schedule:<name>@<fire time>}. */
+    public static final String SCHEDULE_FIRING = "schedule:";
+
     public static String forScheduleFiring(String scheduleName, String fireTime) {
-        return "schedule:" + scheduleName + "@" + fireTime;
+        return SCHEDULE_FIRING + scheduleName + "@" + fireTime;
     }
 }

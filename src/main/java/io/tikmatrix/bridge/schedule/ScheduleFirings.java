@@ -1,13 +1,14 @@
 package io.tikmatrix.bridge.schedule;
 
 import io.tikmatrix.bridge.descriptor.Descriptor;
+import io.tikmatrix.bridge.descriptor.DescriptorKeys;
 import io.tikmatrix.bridge.descriptor.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -32,11 +33,23 @@ public class ScheduleFirings {
      */
     public Descriptor descriptor(String name, Date scheduledFireTime) {
         Schedule schedule = schedule(name);
-        ZonedDateTime fireTime = FireTimes.slotAtOrBefore(schedule, scheduledFireTime.toInstant());
-        String key = FireTimes.fireKey(name, fireTime);
-        LOG.info("schedule {} fires for {}", name, FireTimes.fireTimeText(fireTime));
+        String fireTime = FireTimes.fireTimeText(FireTimes.slotAtOrBefore(schedule, scheduledFireTime.toInstant()));
+        LOG.info("schedule {} fires for {}", name, fireTime);
+        return descriptor(schedule, fireTime);
+    }
+
+    /**
+     * A fire time taken up again ({@link LeftFireTimes}), as it was built when it fired: its key is the one the
+     * journal holds, whatever the cron says now. Empty when its schedule no longer runs.
+     */
+    Optional<Descriptor> takenUpAgain(String name, String fireTime) {
+        return Optional.ofNullable(running.get(name)).map(schedule -> descriptor(schedule, fireTime));
+    }
+
+    private static Descriptor descriptor(Schedule schedule, String fireTime) {
         // every firing gets its own copy: the task node is shared by all firings of the schedule
-        return Descriptor.of(schedule.task().deepCopy(), Source.schedule(name, FireTimes.fireTimeText(fireTime)), key);
+        return Descriptor.of(schedule.task().deepCopy(), Source.schedule(schedule.name(), fireTime),
+                DescriptorKeys.forScheduleFiring(schedule.name(), fireTime));
     }
 
     /** A random wait of 0 to the schedule's jitter, so that many devices do not act in the same second. */

@@ -91,7 +91,9 @@ public class SubmissionJournal {
                 "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS may_have_reached BOOLEAN DEFAULT FALSE NOT NULL",
                 "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS highest_task_id_before BIGINT",
                 "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS dead_letter_key VARCHAR(32)",
-                "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS candidate_task_ids VARCHAR(8000)");
+                "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS candidate_task_ids VARCHAR(8000)",
+                // the keys in flight are a handful among every key ever submitted: looked up by state, not scanned
+                "CREATE INDEX IF NOT EXISTS bridge_submission_state ON " + TABLE + " (state)");
     }
 
     /**
@@ -169,6 +171,19 @@ public class SubmissionJournal {
      */
     public long leaseRenewalMillis() {
         return Math.max(1, lease.toMillis() / 3);
+    }
+
+    /**
+     * Keys claimed and left without an outcome by a bridge that died or stopped: in flight, their lease run out.
+     *
+     * @param keyPrefix only the keys that start with it (a kind of key: a schedule's fire times)
+     */
+    public List<String> leftInFlight(String keyPrefix) {
+        Timestamp now = Timestamp.from(clock.instant());
+        return sql.query("read the keys left in flight", "SELECT descriptor_key FROM " + TABLE
+                        + " WHERE state = ? AND (lease_until IS NULL OR lease_until < ?) AND descriptor_key LIKE ?"
+                        + " ORDER BY descriptor_key",
+                rs -> rs.getString(1), State.IN_FLIGHT.name(), now, keyPrefix.replace("%", "\\%").replace("_", "\\_") + "%");
     }
 
     /** Keeps this bridge's claims from being taken over while it still works on them (a back-off, a licence hold). */
