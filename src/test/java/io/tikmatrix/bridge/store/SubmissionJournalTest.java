@@ -132,6 +132,23 @@ class SubmissionJournalTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
+    void theKeysLeftInFlightAreThoseOfAKindWhoseLeaseRanOut(String database) {
+        SubmissionJournal dead = journal(database, Duration.ofMillis(200));
+        SubmissionJournal live = journal(database);
+        dead.claim("schedule:a@2026-11-29T09:00:00Z", false, 1000);
+        dead.claim("schedule:a@2026-11-29T09:00:02Z", false, 1000);
+        dead.submitted("schedule:a@2026-11-29T09:00:02Z", List.of(1001L));
+        dead.claim("file.jsonl#1", false, 1000);
+        live.claim("schedule:b@2026-11-29T09:00:00Z", false, 1000);
+        assertThat(live.leftInFlight("schedule:")).as("within the lease").isEmpty();
+
+        clock.advance(Duration.ofMillis(201));
+        assertThat(live.leftInFlight("schedule:")).containsExactly("schedule:a@2026-11-29T09:00:00Z");
+        assertThat(live.leftInFlight("schedule_")).as("a prefix is not a pattern").isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
     void aTakenOverClaimCarriesWhatItsAttemptsLeft(String database) {
         SubmissionJournal journal = journal(database);
         Instant first = Instant.parse("2026-11-29T10:00:00Z");
