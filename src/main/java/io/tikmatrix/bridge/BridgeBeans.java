@@ -221,7 +221,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("amqpConnectionFactory", AmqpBroker.connectionFactory(
                 config.get("bridge.amqp.url"), config.get("bridge.amqp.username"), config.get("bridge.amqp.password")));
         beans.bind("scheduleFirings", schedules.firings());
-        beans.bind("leftFireTimes", new LeftFireTimes(journal, schedules.firings()));
+        beans.bind("leftFireTimes", new LeftFireTimes(journal, schedules.firings(), StoreDataSource.isShared(dataSource)));
         beans.bind("schedulesReload", schedules.reload());
         schedules.prepare(context, dataSource, config.duration("bridge.cluster.failover"), clock);
     }

@@ -24,12 +24,23 @@ public class LeftFireTimes {
 
     private final SubmissionJournal journal;
     private final ScheduleFirings firings;
+    private final boolean sharedStore;
     /** Fire times of schedules no longer in the file, said once each. */
     private final Set<String> toldOf = ConcurrentHashMap.newKeySet();
 
-    public LeftFireTimes(SubmissionJournal journal, ScheduleFirings firings) {
+    /** @param sharedStore other bridges use the store: one of them may die and leave fire times at any moment */
+    public LeftFireTimes(SubmissionJournal journal, ScheduleFirings firings, boolean sharedStore) {
         this.journal = journal;
         this.firings = firings;
+        this.sharedStore = sharedStore;
+    }
+
+    /**
+     * How many times to look (the route's timer, 0 for ever): a store of its own holds only what an earlier run of
+     * this bridge left, so once, when intake first opens, is enough.
+     */
+    public int looks() {
+        return sharedStore ? 0 : 1;
     }
 
     /** The descriptors of the fire times left in flight, each once, though a fleet's fire time has a key per host. */

@@ -91,9 +91,14 @@ public class SubmissionJournal {
                 "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS may_have_reached BOOLEAN DEFAULT FALSE NOT NULL",
                 "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS highest_task_id_before BIGINT",
                 "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS dead_letter_key VARCHAR(32)",
-                "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS candidate_task_ids VARCHAR(8000)",
-                // the keys in flight are a handful among every key ever submitted: looked up by state, not scanned
-                "CREATE INDEX IF NOT EXISTS bridge_submission_state ON " + TABLE + " (state)");
+                "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS candidate_task_ids VARCHAR(8000)");
+        if (StoreDataSource.isShared(dataSource)) {
+            // on a shared store every bridge looks for the keys a dead one left (leftInFlight) every third of a lease:
+            // the handful in flight are found by state, not by a scan of every key ever submitted. A store of its own
+            // looks once, at the start, and spares each descriptor's writes the index
+            sql.schema("the submission journal's index by state",
+                    "CREATE INDEX IF NOT EXISTS bridge_submission_state ON " + TABLE + " (state)");
+        }
     }
 
     /**

@@ -99,6 +99,11 @@ public final class BridgeProcess implements AutoCloseable {
     }
 
     /** The running JVM, for its CPU time and memory. */
+    /** Where it runs: its {@code bridge.log}, and its {@code config/} and {@code data/} when the test puts them there. */
+    public Path workingDir() {
+        return workingDir;
+    }
+
     public ProcessHandle handle() {
         requireAlive();
         return process.toHandle();
