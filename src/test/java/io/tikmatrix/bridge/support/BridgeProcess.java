@@ -98,12 +98,12 @@ public final class BridgeProcess implements AutoCloseable {
         process = null;
     }
 
-    /** The running JVM, for its CPU time and memory. */
     /** Where it runs: its {@code bridge.log}, and its {@code config/} and {@code data/} when the test puts them there. */
     public Path workingDir() {
         return workingDir;
     }
 
+    /** The running JVM, for its CPU time and memory. */
     public ProcessHandle handle() {
         requireAlive();
         return process.toHandle();
