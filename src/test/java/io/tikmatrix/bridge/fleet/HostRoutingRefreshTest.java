@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-
 import static io.tikmatrix.bridge.fleet.HostRoutingTest.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +26,6 @@ class HostRoutingRefreshTest {
         simulated = pcs.start(2);
         routing = pcs.refreshedRouting();
     }
-
 
     @Test
     void aPhonePluggedInSinceTheLastRefreshIsFoundByOneMoreRefresh() throws Exception {

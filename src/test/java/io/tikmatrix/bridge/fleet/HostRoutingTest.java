@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A descriptor's serials and usernames split by host, in host order, and the names no host has. */
@@ -24,7 +23,6 @@ class HostRoutingTest {
         simulated = pcs.start(3);
         routing = pcs.refreshedRouting();
     }
-
 
     @Test
     void splitsSerialsAndUsernamesByHostInHostOrder() throws Exception {
