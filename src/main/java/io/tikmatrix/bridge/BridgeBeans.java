@@ -204,13 +204,13 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("hostInventory", inventory);
         beans.bind("hostShares", new HostShares(List.copyOf(baseUrls.keySet()), new HostRouting(fleet, inventory), validator, outcomes));
         beans.bind("reconciliation", reconciliation);
-        beans.bind("deadLetters", new DeadLetters(config, journal, outcomes, metrics, clock));
+        DeadLetterEvents deadLetterEvents = new DeadLetterEvents(outbox, clock);
+        beans.bind("deadLetters", new DeadLetters(config, journal, outcomes, metrics, clock, deadLetterEvents::announce));
         beans.bind("taskTracker", tracker);
         beans.bind("statusPoller", new StatusPolls(taskQueries.entrySet().stream()
                 .map(host -> new StatusPoller(host.getKey(), host.getValue(), tracker)).toList()));
         beans.bind("statusPollLeadership", statusPollLeadership(context));
         beans.bind("eventDelivery", new EventDelivery(outbox, endpoints, RetrySchedule.of(config, "bridge.events.retry"), clock));
-        beans.bind("deadLetterEvents", new DeadLetterEvents(outbox, clock));
         beans.bind("outboxRetention", new OutboxRetention(outbox, config.duration("bridge.events.retention"), clock));
         beans.bind("eventFileRetention", new EventFileRetention(endpoints, config.duration("bridge.events.file.retention"), clock));
         beans.bind("eventDeliveryRoutes", new EventDeliveryRoutes(endpoints));

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Writes the dead-letter record of a descriptor the API will not take (README, "Errors, retries and dead letters") and picks its
@@ -35,6 +36,8 @@ public class DeadLetters {
     /** Where the dead-letter route sends the record: any Camel URI. */
     public static final String DESTINATION = "tikmatrixDeadLetterUri";
 
+    private static final String PENDING = "tikmatrixDeadLetter";
+
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
 
     private final BridgeConfig config;
@@ -42,15 +45,27 @@ public class DeadLetters {
     private final Outcomes outcomes;
     private final BridgeMetrics metrics;
     private final Clock clock;
+    private final Consumer<Exchange> announcer;
 
-    public DeadLetters(BridgeConfig config, SubmissionJournal journal, Outcomes outcomes, BridgeMetrics metrics, Clock clock) {
+    /** What the journal is told once the record is out of the bridge's hands. */
+    private record Pending(String deadLetterKey, Rejection rejection, String withheldDescriptor, List<Long> candidateTaskIds) {
+    }
+
+    /** @param announcer stores the record's event in the outbox, inside the journal's transaction */
+    public DeadLetters(BridgeConfig config, SubmissionJournal journal, Outcomes outcomes, BridgeMetrics metrics, Clock clock,
+                       Consumer<Exchange> announcer) {
         this.config = config;
         this.journal = journal;
         this.outcomes = outcomes;
         this.metrics = metrics;
         this.clock = clock;
+        this.announcer = announcer;
     }
 
+    /**
+     * Builds the record and picks its destination; nothing is written yet. {@link #written} follows once the
+     * destination took it.
+     */
     public void record(Exchange exchange) throws JsonProcessingException {
         Submission s = Submission.of(exchange);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
@@ -82,21 +97,50 @@ public class DeadLetters {
         Instant now = clock.instant();
         record.put("dead_lettered_at", now.toString());
 
-        // the record shows secrets masked: a replay takes them back from the journal
-        journal.deadLettered(s.key(), masked != null && !masked.equals(body) ? body.toString() : null, key.key(),
-                cause instanceof AmbiguousCallException ambiguous ? ambiguous.candidateTaskIds() : List.of());
-        outcomes.record(s, ReceiptLine.deadLettered(s.source(), s.key(), rejection));
-        metrics.deadLetter(key.key());
+        exchange.setProperty(PENDING, new Pending(key.key(), rejection,
+                // the record shows secrets masked: a replay takes them back from the journal
+                masked != null && !masked.equals(body) ? body.toString() : null,
+                cause instanceof AmbiguousCallException ambiguous ? ambiguous.candidateTaskIds() : List.of()));
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.FILE_NAME, RecordNames.forKey(s.key(), now));
         // masking by field misses a key quoted where no api_key field is, such as in a reason: hidden by value too
         exchange.getMessage().setBody(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(SecretValues.redact(record)));
         exchange.setProperty(DESTINATION, config.deadLetterUri(key.key()));
+    }
+
+    /**
+     * The record reached its destination: now the journal may say so, and in the same transaction its event is
+     * stored. Written the other way round, a kill between the two would leave a key the journal calls dead-lettered,
+     * and so never takes again, with no record anywhere (README, "Exactly once").
+     */
+    public void written(Exchange exchange) {
+        Submission s = Submission.of(exchange);
+        Pending pending = exchange.getProperty(PENDING, Pending.class);
+        journal.inOneTransaction("record the dead letter of descriptor key " + s.key(), () -> {
+            journal.deadLettered(s.key(), pending.withheldDescriptor(), pending.deadLetterKey(), pending.candidateTaskIds());
+            announcer.accept(exchange);
+        });
+        outcomes.record(s, ReceiptLine.deadLettered(s.source(), s.key(), pending.rejection()));
+        metrics.deadLetter(pending.deadLetterKey());
         // the place, not the 64-hex key, is what a person looks up; the reason usually starts with it already
-        String reason = rejection.reason().startsWith(s.where()) ? rejection.reason().substring(s.where().length()) : rejection.reason();
-        LOG.warn("{}dead-lettered under {}{}: {}", s.where(), key.key(),
+        String reason = pending.rejection().reason();
+        reason = reason.startsWith(s.where()) ? reason.substring(s.where().length()) : reason;
+        LOG.warn("{}dead-lettered under {}{}: {}", s.where(), pending.deadLetterKey(),
                 s.attempts() > 1 ? " after " + s.attempts() + " attempts" : "", reason);
         LOG.debug("{}dead-lettered key {}", s.where(), s.key());
+    }
+
+    /**
+     * The record's destination refused it: the key is let go at once (not held until this bridge stops), so the
+     * next read of its file takes it over and settles it again, and the failure goes on to the caller.
+     */
+    public void notWritten(Exchange exchange) throws Exception {
+        Submission s = Submission.of(exchange);
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        journal.release(s.key());
+        LOG.error("{}the dead-letter record could not be written to {}: {}; the descriptor is taken again later", s.where(),
+                exchange.getProperty(DESTINATION), cause == null ? "unknown failure" : cause.getMessage());
+        throw cause;
     }
 
     static Rejection rejectionOf(Exception e) {

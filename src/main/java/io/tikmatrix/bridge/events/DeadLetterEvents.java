@@ -8,6 +8,7 @@ import io.tikmatrix.bridge.submit.Submission;
 import org.apache.camel.Exchange;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -25,9 +26,16 @@ public class DeadLetterEvents {
         this.clock = clock;
     }
 
-    public void announce(Exchange exchange) throws IOException {
+    /** Called inside the journal's transaction that records the dead letter (see DeadLetters#written). */
+    public void announce(Exchange exchange) {
         String key = Submission.of(exchange).key();
-        JsonNode record = Json.MAPPER.readTree(exchange.getMessage().getBody(String.class));
+        JsonNode record;
+        try {
+            record = Json.MAPPER.readTree(exchange.getMessage().getBody(String.class));
+        } catch (IOException e) {
+            // the body is the record DeadLetters wrote a moment ago
+            throw new UncheckedIOException("the dead-letter record of " + key + " is not JSON", e);
+        }
         Instant now = clock.instant();
         outbox.add(CloudEvents.descriptorDeadLettered(eventId(exchange, key, now), key, record, now));
     }

@@ -191,6 +191,12 @@ public class SubmissionJournal {
                 rs -> rs.getString(1), State.IN_FLIGHT.name(), now, keyPrefix.replace("%", "\\%").replace("_", "\\_") + "%");
     }
 
+    /** Lets another claim (of this bridge or another) take the key over at once, with its attempts. */
+    public void release(String key) {
+        sql.update("release descriptor key " + key, "UPDATE " + TABLE + " SET lease_until = ? WHERE descriptor_key = ? AND claim_owner = ?"
+                + " AND state = ?", EXPIRED, key, owner, State.IN_FLIGHT.name());
+    }
+
     /** Keeps this bridge's claims from being taken over while it still works on them (a back-off, a licence hold). */
     public int renewLeases() {
         return sql.update("renew claim leases", "UPDATE " + TABLE + " SET lease_until = ? WHERE claim_owner = ? AND state = ?",
