@@ -8,15 +8,18 @@
 #                                 bridge's rate, CPU per 1,000 and peak RSS on n posts (default 10000), start to
 #                                 healthy, idle CPU and memory; the bridge JVM runs with the distribution's
 #                                 options (bin/tikmatrix-bridge) unless BENCH_BRIDGE_JVM sets others ("" for
-#                                 the JVM's own defaults)
+#                                 the JVM's own defaults), and like it on the class data archive that the first
+#                                 bridge's start writes as it stops (BENCH_CDS=off for none)
 # BENCH_HEAP caps the bridge JVM's heap (default 256m), to show a big file does not need a big heap.
 # BENCH_OPTS passes more JVM options, e.g. -Dbridge.api.concurrency=16 or -Dbridge.status.poll-interval=1s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export BENCH_BRIDGE_JVM="${BENCH_BRIDGE_JVM-$(sed -n 's/^default_jvm_opts="\(.*\)"$/\1/p' src/dist/bin/tikmatrix-bridge)}"
-mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-# the bridges it starts run on the product's classpath, as bin/tikmatrix-bridge runs them, not on the tests' one
+mvn -B -q test-compile jar:jar dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+# the bridges it starts run on the product's classpath, as bin/tikmatrix-bridge runs them, not on the tests' one: jars
+# only, as the JVM's class data sharing takes no folder of classes
 mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-bridge.classpath -Dmdep.includeScope=runtime
+bridge_jar=target/tikmatrix-bridge.jar
 if [ "${1:-}" = "events" ]; then
   main=io.tikmatrix.bridge.bench.EventLatencyBenchmark
   shift
@@ -30,6 +33,6 @@ else
   main=io.tikmatrix.bridge.bench.InboxBenchmark
 fi
 exec java -Xmx"${BENCH_HEAP:-256m}" -Dlog4j2.level=WARN ${BENCH_OPTS:-} \
-  -Dtikmatrix.bridge.classpath="$PWD/target/classes:$(cat target/bench-bridge.classpath)" \
+  -Dtikmatrix.bridge.classpath="$PWD/$bridge_jar:$(cat target/bench-bridge.classpath)" \
   -cp "$PWD/target/classes:$PWD/target/test-classes:$(cat target/bench.classpath)" \
   "$main" "$@"

@@ -23,20 +23,42 @@ if not defined JAVA_HOME where java >nul 2>nul || goto nojava
 set "NO_ARGS="
 if "%~1"=="" set "NO_ARGS=yes"
 set "HOME_GIVEN="
+set "SHORT_RUN="
 if defined BRIDGE_HOME set "HOME_GIVEN=yes"
 rem cmd splits --home=dir at the "=", so both spellings show up as a --home argument
 :scan
 if "%~1"=="" goto scanned
 if /i "%~1"=="--home" set "HOME_GIVEN=yes"
+if /i "%~1"=="--check" set "SHORT_RUN=yes"
+if /i "%~1"=="--version" set "SHORT_RUN=yes"
+if /i "%~1"=="--help" set "SHORT_RUN=yes"
+if /i "%~1"=="-h" set "SHORT_RUN=yes"
 shift
 goto scan
 :scanned
 
+rem Class data sharing halves the start (docs\BENCHMARKS.md): the first start writes the classes it loaded into an
+rem archive as the bridge stops, and later starts map it. The JVM refuses an archive made from other jars or by
+rem another Java, with a warning at every start, so the stamp notes what it was made from and a change makes a new
+rem one. A command that only checks or prints writes none; a lib\ folder the user cannot write to goes without.
+rem Redirections come first on their lines: "12:34>>file" would redirect handle 4.
+set "CDS_ARCHIVE=%INSTALL_DIR%\lib\tikmatrix-bridge.jsa"
+set "CDS_MADE_FROM=%TEMP%\tikmatrix-bridge-cds-%RANDOM%.txt"
+set "CDS_OPTION="
+type nul >"%CDS_MADE_FROM%"
+for %%F in ("%INSTALL_DIR%\lib\*.jar") do >>"%CDS_MADE_FROM%" echo %%~nxF %%~zF %%~tF
+if defined JAVA_HOME for %%J in ("%JAVA_EXE%") do >>"%CDS_MADE_FROM%" echo %%~fJ %%~zJ %%~tJ
+if not defined JAVA_HOME for /f "delims=" %%J in ('where java') do >>"%CDS_MADE_FROM%" echo %%~fJ %%~zJ %%~tJ
+if exist "%CDS_ARCHIVE%" fc "%CDS_MADE_FROM%" "%CDS_ARCHIVE%.stamp" >nul 2>nul && set CDS_OPTION="-XX:SharedArchiveFile=%CDS_ARCHIVE%"
+if not defined CDS_OPTION if not defined SHORT_RUN del /f "%CDS_ARCHIVE%" >nul 2>nul
+if not defined CDS_OPTION if not defined SHORT_RUN copy /y "%CDS_MADE_FROM%" "%CDS_ARCHIVE%.stamp" >nul 2>nul && set CDS_OPTION="-XX:ArchiveClassesAtExit=%CDS_ARCHIVE%"
+del "%CDS_MADE_FROM%" >nul 2>nul
+
 if defined HOME_GIVEN goto ownhome
-"%JAVA_EXE%" %DEFAULT_JVM_OPTS% %JAVA_OPTS% -cp "%INSTALL_DIR%\lib\*" io.tikmatrix.bridge.BridgeMain --home "%INSTALL_DIR%" %*
+"%JAVA_EXE%" %DEFAULT_JVM_OPTS% %CDS_OPTION% %JAVA_OPTS% -cp "%INSTALL_DIR%\lib\*" io.tikmatrix.bridge.BridgeMain --home "%INSTALL_DIR%" %*
 goto done
 :ownhome
-"%JAVA_EXE%" %DEFAULT_JVM_OPTS% %JAVA_OPTS% -cp "%INSTALL_DIR%\lib\*" io.tikmatrix.bridge.BridgeMain %*
+"%JAVA_EXE%" %DEFAULT_JVM_OPTS% %CDS_OPTION% %JAVA_OPTS% -cp "%INSTALL_DIR%\lib\*" io.tikmatrix.bridge.BridgeMain %*
 
 :done
 set "EXIT_CODE=%ERRORLEVEL%"

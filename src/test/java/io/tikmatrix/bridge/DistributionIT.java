@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The distribution as a user meets it (README, "Install"), run by {@code mvn verify} after {@code package}: the zip
  * unpacked into a folder with a space in its name, {@code bin/tikmatrix-bridge} (or the {@code .bat} on Windows)
- * started from another working directory with {@code --simulator}, an example file dropped, its receipt read.
+ * started from another working directory with {@code --simulator}, an example file dropped, its receipt read; then
+ * started again, on the class data archive the first start wrote.
  */
 class DistributionIT {
 
@@ -49,19 +50,9 @@ class DistributionIT {
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
         int port = freePort();
 
-        ProcessBuilder start = new ProcessBuilder(WINDOWS
-                ? List.of("cmd", "/c", install.resolve("bin/tikmatrix-bridge.bat").toString(), "--simulator")
-                : List.of(install.resolve("bin/tikmatrix-bridge").toString(), "--simulator"))
-                .directory(elsewhere.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("bridge.log").toFile());
-        start.environment().remove("BRIDGE_HOME");
-        start.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        start.environment().put("BRIDGE_HEALTH_PORT", Integer.toString(port));
-        Process bridge = start.start();
+        Process bridge = start(install, elsewhere, port, "bridge.log");
         try {
-            URI health = URI.create("http://127.0.0.1:" + port + "/observe/health");
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                    .failFast("the bridge stopped; its log:\n" + log(), () -> !bridge.isAlive())
-                    .until(() -> isUp(health));
+            awaitHealthy(bridge, port, "bridge.log");
 
             Path staged = Files.copy(install.resolve("examples/post-and-warmup.json"), dir.resolve("post-and-warmup.json"));
             Files.move(staged, install.resolve("data/inbox/post-and-warmup.json"), StandardCopyOption.ATOMIC_MOVE);
@@ -72,10 +63,43 @@ class DistributionIT {
             assertThat(summary.path("submitted").asInt()).isEqualTo(2);
             assertThat(summary.path("dead_lettered").asInt()).isZero();
             assertThat(elsewhere.resolve("data")).as("nothing is made in the working directory").doesNotExist();
-            assertThat(log()).contains("drop files into  " + install.resolve("data").resolve("inbox"));
+            assertThat(log("bridge.log")).contains("drop files into  " + install.resolve("data").resolve("inbox"));
         } finally {
             stop(bridge);
         }
+
+        // the first start left the classes it loaded in an archive (README, "Install"); the next one maps it
+        Path archive = install.resolve("lib/tikmatrix-bridge.jsa");
+        assertThat(archive).as("class data archive written as the first start stopped").isNotEmptyFile();
+        Process again = start(install, elsewhere, port, "again.log");
+        try {
+            awaitHealthy(again, port, "again.log");
+            if (Files.exists(Path.of("/proc/self/maps"))) {
+                assertThat(Files.readString(Path.of("/proc/" + again.pid() + "/maps"))).as("the JVM maps the archive")
+                        .contains(archive.toString());
+            }
+            assertThat(log("again.log")).as("the JVM took the archive without complaint").doesNotContain("[warning]");
+        } finally {
+            stop(again);
+        }
+    }
+
+    private Process start(Path install, Path workingDir, int port, String logName) throws IOException {
+        ProcessBuilder start = new ProcessBuilder(WINDOWS
+                ? List.of("cmd", "/c", install.resolve("bin/tikmatrix-bridge.bat").toString(), "--simulator")
+                : List.of(install.resolve("bin/tikmatrix-bridge").toString(), "--simulator"))
+                .directory(workingDir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve(logName).toFile());
+        start.environment().remove("BRIDGE_HOME");
+        start.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        start.environment().put("BRIDGE_HEALTH_PORT", Integer.toString(port));
+        return start.start();
+    }
+
+    private void awaitHealthy(Process bridge, int port, String logName) {
+        URI health = URI.create("http://127.0.0.1:" + port + "/observe/health");
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .failFast("the bridge stopped; its log:\n" + log(logName), () -> !bridge.isAlive())
+                .until(() -> isUp(health));
     }
 
     /** Like Ctrl+C: the JVM's shutdown hook stops the bridge and the simulator. */
@@ -129,9 +153,9 @@ class DistributionIT {
         }
     }
 
-    private String log() {
+    private String log(String name) {
         try {
-            return Files.readString(dir.resolve("bridge.log"));
+            return Files.readString(dir.resolve(name));
         } catch (IOException e) {
             return "(no log: " + e + ")";
         }

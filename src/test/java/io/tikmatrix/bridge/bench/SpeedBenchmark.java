@@ -35,6 +35,10 @@ import static org.awaitility.Awaitility.await;
  * <li>a second bridge with the defaults on an empty store: start to {@code /observe/health} UP, then its
  * CPU and resident memory while it has nothing to do.</li>
  * </ol>
+ * Both bridges start on the class data archive that a first one, started before them, wrote as it stopped, as
+ * {@code bin/tikmatrix-bridge} does for a user ({@code BENCH_CDS=off} for none); that first start's time to healthy
+ * is printed too.
+ * <p>
  * Run through {@code bench/run.sh speed}; results in docs/BENCHMARKS.md. Resident memory is read from
  * Linux's {@code /proc}; elsewhere it is reported as n/a.
  */
@@ -71,20 +75,28 @@ public final class SpeedBenchmark {
             System.out.printf("plain keep-alive client: 1 connection %.0f/s, 8 connections %.0f/s (%.0f CPU-ms per 1,000)%n",
                     plain1, plain8, plainCpuPer1000);
 
-            Intake intake = intake(dir.resolve("intake"), baseUrl, jvmOptions, lines);
+            // as bin/tikmatrix-bridge does: the first start writes a class data archive as it stops, the next maps it
+            Path archive = dir.resolve("bridge.jsa");
+            boolean sharing = !"off".equals(System.getenv("BENCH_CDS"));
+            List<String> firstStart = sharing ? plus(jvmOptions, "-XX:ArchiveClassesAtExit=" + archive) : jvmOptions;
+            List<String> laterStart = sharing ? plus(jvmOptions, "-XX:SharedArchiveFile=" + archive) : jvmOptions;
+            double firstStartToHealthy = firstStart(dir.resolve("first"), baseUrl, firstStart);
+            System.out.printf("bridge first start to healthy: %.2f s%s%n", firstStartToHealthy,
+                    sharing ? " (it writes the class data archive as it stops)" : "");
+            Intake intake = intake(dir.resolve("intake"), baseUrl, laterStart, lines);
             System.out.printf("bridge intake of %d post descriptors (warm): %.2f s, %.0f/s = %.2f x the 8-connection client%n",
                     lines, intake.seconds, lines / intake.seconds, lines / intake.seconds / plain8);
             System.out.printf("bridge CPU: %.0f CPU-ms per 1,000 descriptors; peak RSS during the file: %s%n",
                     intake.cpuMillis * 1000.0 / lines, ProcessMemory.mb(intake.peakRssKb));
 
-            Idle idle = idle(dir.resolve("idle"), baseUrl, jvmOptions);
-            System.out.printf("bridge with defaults: start to healthy %.2f s; idle CPU %.2f %% of a core (%.2f %% once settled);"
+            Idle idle = idle(dir.resolve("idle"), baseUrl, laterStart);
+            System.out.printf("bridge with defaults" + (sharing ? ", on the first start's class data archive" : "") + ": start to healthy %.2f s; idle CPU %.2f %% of a core (%.2f %% once settled);"
                     + " idle RSS %s%n", idle.startToHealthySeconds, idle.cpuPercent, idle.settledCpuPercent, ProcessMemory.mb(idle.rssKb));
 
-            System.out.printf("%n| %.0f/s | %.0f/s | %.0f/s | %.2f× | %.0f (plain %.0f) | %s | %.2f s | %.2f %% (%.2f %%) | %s |%n",
+            System.out.printf("%n| %.0f/s | %.0f/s | %.0f/s | %.2f× | %.0f (plain %.0f) | %s | %.2f s (first %.2f s) | %.2f %% (%.2f %%) | %s |%n",
                     plain1, plain8, lines / intake.seconds, lines / intake.seconds / plain8, intake.cpuMillis * 1000.0 / lines,
                     plainCpuPer1000,
-                    ProcessMemory.mb(intake.peakRssKb), idle.startToHealthySeconds, idle.cpuPercent, idle.settledCpuPercent,
+                    ProcessMemory.mb(intake.peakRssKb), idle.startToHealthySeconds, firstStartToHealthy, idle.cpuPercent, idle.settledCpuPercent,
                     ProcessMemory.mb(idle.rssKb));
         } finally {
             simulator.getOutputStream().close();
@@ -94,6 +106,24 @@ public final class SpeedBenchmark {
     }
 
     private record Intake(double seconds, long cpuMillis, long peakRssKb) {
+    }
+
+    /**
+     * A user's first start: on no class data archive yet, it takes a small file (so that the archive holds what
+     * intake loads too) and stops cleanly, as Ctrl+C does, which is when the JVM writes the archive.
+     *
+     * @return seconds from its launch to healthy
+     */
+    private static double firstStart(Path workingDir, String baseUrl, List<String> jvmOptions) throws IOException {
+        Path data = workingDir.resolve("data");
+        Map<String, String> settings = settings(baseUrl, data);
+        try (BridgeProcess bridge = new BridgeProcess(Files.createDirectories(workingDir), jvmOptions, settings)) {
+            bridge.start();
+            double startToHealthy = awaitHealthy(bridge, settings);
+            take(data, "first.jsonl", 100, SpeedBenchmark::postLine);
+            bridge.stop();
+            return startToHealthy;
+        }
     }
 
     private static Intake intake(Path workingDir, String baseUrl, List<String> jvmOptions, int lines) throws IOException {
@@ -125,11 +155,7 @@ public final class SpeedBenchmark {
         Map<String, String> settings = settings(baseUrl, workingDir.resolve("data"));
         try (BridgeProcess bridge = new BridgeProcess(Files.createDirectories(workingDir), jvmOptions, settings)) {
             bridge.start();
-            String health = "http://127.0.0.1:" + settings.get("bridge.admin.port") + "/observe/health";
-            HttpClient http = HttpClient.newHttpClient();
-            await("healthy").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(10))
-                    .until(() -> isUp(http, health));
-            double startToHealthy = (System.nanoTime() - bridge.launchedAtNanos()) / 1e9;
+            double startToHealthy = awaitHealthy(bridge, settings);
             ProcessHandle jvm = bridge.handle();
             // windows of time in which the bridge must stay up: the first seconds still compile and load what
             // the first polls touch, the next ones are what an idle bridge costs
@@ -146,6 +172,18 @@ public final class SpeedBenchmark {
             double settled = 100.0 * (cpuMillis(jvm) - settledBefore) / ((System.nanoTime() - settledStart) / 1e6);
             return new Idle(startToHealthy, percent, settled, rss);
         }
+    }
+
+    /** @return seconds from the JVM's launch to /observe/health UP */
+    private static double awaitHealthy(BridgeProcess bridge, Map<String, String> settings) {
+        String health = "http://127.0.0.1:" + settings.get("bridge.admin.port") + "/observe/health";
+        HttpClient http = HttpClient.newHttpClient();
+        await("healthy").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(10)).until(() -> isUp(http, health));
+        return (System.nanoTime() - bridge.launchedAtNanos()) / 1e9;
+    }
+
+    private static List<String> plus(List<String> options, String option) {
+        return Stream.concat(options.stream(), Stream.of(option)).toList();
     }
 
     private static boolean isUp(HttpClient http, String url) {

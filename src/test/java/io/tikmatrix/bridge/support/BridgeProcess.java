@@ -32,6 +32,8 @@ public final class BridgeProcess implements AutoCloseable {
      */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(10);
+    /** A clean stop lets calls in flight finish within their time-outs, and the JVM may write its class data archive. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path workingDir;
     private final List<String> command;
@@ -79,6 +81,23 @@ public final class BridgeProcess implements AutoCloseable {
             throw new IllegalStateException("the bridge JVM is not running (exit code "
                     + (process == null ? "none" : process.exitValue()) + "); its log ends with:\n" + logTail(40));
         }
+    }
+
+    /** SIGTERM, as Ctrl+C: the bridge stops cleanly, and the JVM does what it does on its way out. */
+    public void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the bridge JVM did not stop within " + STOP_TIMEOUT + "; its log ends with:\n" + logTail(40));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the bridge to stop", e);
+        }
+        process = null;
     }
 
     /** SIGKILL on Linux (TerminateProcess on Windows): no shutdown hook, no flush, no goodbye. */
