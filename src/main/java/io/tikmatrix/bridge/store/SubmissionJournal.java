@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which descriptor keys were submitted, and the task ids they produced. A key is claimed before the
@@ -55,11 +57,18 @@ public class SubmissionJournal {
 
     private static final String TABLE = "bridge_submission";
     private static final Timestamp EXPIRED = Timestamp.from(Instant.EPOCH);
+    /** Keys per renewal statement: far below every driver's limit on parameters. */
+    private static final int RENEWALS_PER_STATEMENT = 500;
 
     private final Sql sql;
     private final Duration lease;
     private final Clock clock;
     private final String owner = UUID.randomUUID().toString();
+    /**
+     * The keys this bridge claimed and has not settled: what {@link #renewLeases()} renews, found without reading the
+     * journal, which keeps every key ever submitted (a million keys took 2 s to scan, every 5 s).
+     */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
 
     /** @param lease how long a claim holds without renewal; {@link #renewLeases()} runs every {@link #leaseRenewalMillis()} */
     public SubmissionJournal(DataSource dataSource, Duration lease, Clock clock) {
@@ -117,6 +126,7 @@ public class SubmissionJournal {
                         + " first_attempt_at, last_attempt_at, may_have_reached, highest_task_id_before, updated_at)"
                         + " VALUES (?, ?, ?, ?, 1, ?, ?, TRUE, ?, ?)",
                 key, State.IN_FLIGHT.name(), owner, until, now, now, highestTaskId, now)) {
+            held.add(key);
             return Owned.FRESH;
         }
         // a replay starts afresh: its dead letter settled the earlier attempts
@@ -125,12 +135,14 @@ public class SubmissionJournal {
                         + " dead_letter_key = NULL, candidate_task_ids = NULL,"
                         + " updated_at = ? WHERE descriptor_key = ? AND state = ?",
                 State.IN_FLIGHT.name(), owner, until, now, now, highestTaskId, now, key, State.DEAD_LETTERED.name()) == 1) {
+            held.add(key);
             return Owned.FRESH;
         }
         // a claim whose lease ran out is taken over with its attempts, to be settled before anything is posted
         if (sql.update(what, "UPDATE " + TABLE + " SET claim_owner = ?, lease_until = ?, updated_at = ?"
                         + " WHERE descriptor_key = ? AND state = ? AND (lease_until IS NULL OR lease_until < ?)",
                 owner, until, now, key, State.IN_FLIGHT.name(), now) == 1) {
+            held.add(key);
             return sql.query(what, "SELECT attempts, first_attempt_at, last_attempt_at, may_have_reached, highest_task_id_before"
                             + " FROM " + TABLE + " WHERE descriptor_key = ?",
                     rs -> (Claim) new Owned(rs.getInt(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)), rs.getBoolean(4),
@@ -195,12 +207,28 @@ public class SubmissionJournal {
     public void release(String key) {
         sql.update("release descriptor key " + key, "UPDATE " + TABLE + " SET lease_until = ? WHERE descriptor_key = ? AND claim_owner = ?"
                 + " AND state = ?", EXPIRED, key, owner, State.IN_FLIGHT.name());
+        held.remove(key);
     }
 
-    /** Keeps this bridge's claims from being taken over while it still works on them (a back-off, a licence hold). */
+    /**
+     * Keeps this bridge's claims from being taken over while it still works on them (a back-off, a licence hold). An
+     * idle bridge holds none and asks the store nothing.
+     *
+     * @return how many claims were renewed
+     */
     public int renewLeases() {
-        return sql.update("renew claim leases", "UPDATE " + TABLE + " SET lease_until = ? WHERE claim_owner = ? AND state = ?",
-                Timestamp.from(clock.instant().plus(lease)), owner, State.IN_FLIGHT.name());
+        List<String> keys = List.copyOf(held);
+        Timestamp until = Timestamp.from(clock.instant().plus(lease));
+        int renewed = 0;
+        for (int from = 0; from < keys.size(); from += RENEWALS_PER_STATEMENT) {
+            List<String> some = keys.subList(from, Math.min(keys.size(), from + RENEWALS_PER_STATEMENT));
+            List<Object> parameters = new ArrayList<>(List.of(until, owner, State.IN_FLIGHT.name()));
+            parameters.addAll(some);
+            // a key another bridge took over meanwhile (this one paused longer than a lease) is no longer this one's
+            renewed += sql.update("renew claim leases", "UPDATE " + TABLE + " SET lease_until = ? WHERE claim_owner = ? AND state = ?"
+                    + " AND descriptor_key IN (" + String.join(", ", Collections.nCopies(some.size(), "?")) + ")", parameters.toArray());
+        }
+        return renewed;
     }
 
     /** Other keys whose call may have reached TikMatrix without an answer recorded: their tasks would look alike. */
@@ -223,6 +251,7 @@ public class SubmissionJournal {
                 "UPDATE " + TABLE + " SET state = ?, task_ids = ?, withheld_descriptor = NULL, may_have_reached = FALSE,"
                         + " updated_at = ? WHERE descriptor_key = ?",
                 State.SUBMITTED.name(), join(taskIds), Timestamp.from(clock.instant()), key);
+        settled(key);
     }
 
     /**
@@ -237,6 +266,12 @@ public class SubmissionJournal {
                         + " dead_letter_key = ?, candidate_task_ids = ?, updated_at = ? WHERE descriptor_key = ?",
                 State.DEAD_LETTERED.name(), withheldDescriptor, deadLetterKey,
                 candidateTaskIds.isEmpty() ? null : join(candidateTaskIds), Timestamp.from(clock.instant()), key);
+        settled(key);
+    }
+
+    /** The key is no longer this bridge's to renew once its outcome is committed (with the transaction it is part of). */
+    private void settled(String key) {
+        GroupCommit.afterCommit(() -> held.remove(key));
     }
 
     /** How many descriptor keys are in each state, by state; a state none is in is absent. */

@@ -217,4 +217,36 @@ class SubmissionJournalTest {
         clock.advance(Duration.ofMillis(601));
         assertThat(other.claim("working", false, 1000)).as("once renewals stop, the lease runs out").isInstanceOf(SubmissionJournal.Owned.class);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void onlyTheClaimsABridgeStillHoldsAreRenewed(String database) {
+        SubmissionJournal live = journal(database, Duration.ofMillis(600));
+        live.claim("submitted", false, 1000);
+        live.claim("dead-lettered", false, 1000);
+        live.claim("working", false, 1000);
+        live.submitted("submitted", List.of(7L));
+        live.deadLettered("dead-lettered", null, "40001", List.of());
+
+        assertThat(live.renewLeases()).isEqualTo(1);
+        live.submitted("working", List.of(8L));
+        assertThat(live.renewLeases()).as("a bridge that holds no claim").isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aClaimAnotherBridgeTookOverIsNotRenewedByTheFirst(String database) {
+        SubmissionJournal paused = journal(database, Duration.ofMillis(600));
+        SubmissionJournal other = journal(database, Duration.ofMillis(600));
+        SubmissionJournal third = journal(database, Duration.ofMillis(600));
+        paused.claim("k", false, 1000);
+        clock.advance(Duration.ofMillis(601));
+        assertThat(other.claim("k", false, 1000)).isInstanceOf(SubmissionJournal.Owned.class);
+
+        clock.advance(Duration.ofMillis(400));
+        assertThat(paused.renewLeases()).isZero();
+        assertThat(other.renewLeases()).isEqualTo(1);
+        clock.advance(Duration.ofMillis(400));
+        assertThat(third.claim("k", false, 1000)).as("the lease its new owner renewed").isInstanceOf(SubmissionJournal.Earlier.class);
+    }
 }
