@@ -85,34 +85,31 @@ public final class BridgeProcess implements AutoCloseable {
 
     /** SIGTERM, as Ctrl+C: the bridge stops cleanly, and the JVM does what it does on its way out. */
     public void stop() {
-        if (process == null) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("the bridge JVM did not stop within " + STOP_TIMEOUT + "; its log ends with:\n" + logTail(40));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the bridge to stop", e);
-        }
-        process = null;
+        end(false, STOP_TIMEOUT);
     }
 
     /** SIGKILL on Linux (TerminateProcess on Windows): no shutdown hook, no flush, no goodbye. */
     public void kill() {
+        end(true, EXIT_TIMEOUT);
+    }
+
+    private void end(boolean forcibly, Duration within) {
         if (process == null) {
             return;
         }
-        process.destroyForcibly();
+        if (forcibly) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
         try {
-            if (!process.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("the bridge JVM outlived destroyForcibly by " + EXIT_TIMEOUT);
+            if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the bridge JVM was still there " + within + " after "
+                        + (forcibly ? "SIGKILL" : "SIGTERM") + "; its log ends with:\n" + logTail(40));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the killed bridge to exit", e);
+            throw new IllegalStateException("interrupted while waiting for the bridge JVM to exit", e);
         }
         process = null;
     }
