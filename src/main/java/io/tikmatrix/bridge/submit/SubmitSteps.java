@@ -27,6 +27,8 @@ import java.util.function.ToLongFunction;
 public class SubmitSteps {
 
     public static final String DUPLICATE = "tikmatrixDuplicate";
+    /** The exchange property holding a schedule firing's random wait in milliseconds (routes/schedules.camel.yaml). */
+    public static final String JITTER = "tikmatrixJitterMillis";
 
     private static final Logger LOG = LoggerFactory.getLogger(SubmitSteps.class);
 
@@ -140,14 +142,19 @@ public class SubmitSteps {
         return !retry.exhaustedAfter(Submission.of(exchange).attempts());
     }
 
-    /** A key taken over after a stop waits out the back-off its last attempt had earned, then goes on. */
-    public long resumeDelayMillis(Exchange exchange) {
+    /**
+     * The wait between the claim and the call: a schedule's jitter, drawn when it fired ({@link #JITTER}), or for a key
+     * taken over after a stop the back-off its last attempt had earned. Waited after the claim, so that a stop or a
+     * kill meanwhile leaves the key in the journal, to be taken up, rather than a fire time nobody knows of.
+     */
+    public long delayBeforeCallMillis(Exchange exchange) {
+        long jitter = exchange.getProperty(JITTER, 0L, Long.class);
         Submission s = Submission.of(exchange);
         if (s.attempts() == 0 || s.lastAttemptAt() == null) {
-            return 0;
+            return jitter;
         }
         Instant next = s.lastAttemptAt().plus(retry.delayAfter(s.attempts()));
-        return Math.max(0, Duration.between(clock.instant(), next).toMillis());
+        return Math.max(jitter, Duration.between(clock.instant(), next).toMillis());
     }
 
     /** The new tasks, their first events and the key's outcome are written in one transaction: all, or none. */

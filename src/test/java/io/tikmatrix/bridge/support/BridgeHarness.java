@@ -128,9 +128,18 @@ public final class BridgeHarness implements BeforeAllCallback, BeforeEachCallbac
      * in order: each one's task exists in the simulator.
      */
     public List<String> submittedKeys(String prefix) {
+        return journalKeys(prefix, "SUBMITTED");
+    }
+
+    /** The descriptor keys starting with {@code prefix} that the submission journal holds claimed, without an outcome yet. */
+    public List<String> keysInFlight(String prefix) {
+        return journalKeys(prefix, "IN_FLIGHT");
+    }
+
+    private List<String> journalKeys(String prefix, String state) {
         List<String> keys = new ArrayList<>();
-        queryStore("SELECT descriptor_key FROM bridge_submission WHERE descriptor_key LIKE ? AND state = 'SUBMITTED'"
-                + " ORDER BY descriptor_key", rs -> keys.add(rs.getString(1)), prefix + "%");
+        queryStore("SELECT descriptor_key FROM bridge_submission WHERE descriptor_key LIKE ? AND state = ?"
+                + " ORDER BY descriptor_key", rs -> keys.add(rs.getString(1)), prefix + "%", state);
         return keys;
     }
 
