@@ -8,7 +8,10 @@ import org.quartz.Scheduler;
 import org.quartz.Trigger;
 import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,8 @@ import java.util.stream.Collectors;
  * trigger in the store in step with it.
  */
 final class ScheduleRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduleRoutes.class);
 
     /** The group of the schedules' triggers; the trigger's name is the schedule's. */
     static final String TRIGGER_GROUP = "schedules";
@@ -84,7 +89,14 @@ final class ScheduleRoutes {
     }
 
     private void add(Schedule schedule) {
+        // kept for a fire time an earlier run left unfinished (LeftFireTimes), even when no other is to come
         firings.put(schedule);
+        if (FireTimes.next(schedule, Instant.now(), 1).isEmpty()) {
+            // Quartz refuses a trigger that will never fire, and the refusal would stop the whole start: a cron that
+            // names a year gone by (a campaign's date) is a schedule that is over, not a fault of the bridge
+            LOG.info("schedule {}: its cron {} has no fire time left; it does not run", schedule.name(), schedule.cron());
+            return;
+        }
         TemplatedRouteBuilder.builder(context, TEMPLATE)
                 .routeId(routeId(schedule.name()))
                 .parameter("name", schedule.name())
