@@ -51,7 +51,8 @@ if defined JAVA_HOME for %%J in ("%JAVA_EXE%") do >>"%CDS_MADE_FROM%" echo %%~fJ
 if not defined JAVA_HOME for /f "delims=" %%J in ('where java') do >>"%CDS_MADE_FROM%" echo %%~fJ %%~zJ %%~tJ
 if exist "%CDS_ARCHIVE%" fc "%CDS_MADE_FROM%" "%CDS_ARCHIVE%.stamp" >nul 2>nul && set CDS_OPTION="-XX:SharedArchiveFile=%CDS_ARCHIVE%"
 if not defined CDS_OPTION if not defined SHORT_RUN del /f "%CDS_ARCHIVE%" >nul 2>nul
-if not defined CDS_OPTION if not defined SHORT_RUN copy /y "%CDS_MADE_FROM%" "%CDS_ARCHIVE%.stamp" >nul 2>nul && set CDS_OPTION="-XX:ArchiveClassesAtExit=%CDS_ARCHIVE%"
+rem writing it, the JVM says on the console every class it leaves out, hundreds of lines as the bridge stops
+if not defined CDS_OPTION if not defined SHORT_RUN copy /y "%CDS_MADE_FROM%" "%CDS_ARCHIVE%.stamp" >nul 2>nul && set CDS_OPTION="-XX:ArchiveClassesAtExit=%CDS_ARCHIVE%" -Xlog:cds*=off
 del "%CDS_MADE_FROM%" >nul 2>nul
 
 if defined HOME_GIVEN goto ownhome

@@ -71,6 +71,7 @@ class DistributionIT {
         // the first start left the classes it loaded in an archive (README, "Install"); the next one maps it
         Path archive = install.resolve("lib/tikmatrix-bridge.jsa");
         assertThat(archive).as("class data archive written as the first start stopped").isNotEmptyFile();
+        assertThat(log("bridge.log")).as("writing it, the JVM said nothing on the console").doesNotContain("[warning]");
         Process again = start(install, elsewhere, port, "again.log");
         try {
             awaitHealthy(again, port, "again.log");
