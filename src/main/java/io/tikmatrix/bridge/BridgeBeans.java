@@ -1,6 +1,9 @@
 package io.tikmatrix.bridge;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -177,7 +180,8 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         // derived values of the defaults file ({{bean:bridgeConfig.…}})
         beans.bind("bridgeConfig", config);
         beans.bind("storeDataSource", dataSource);
-        beans.bind("httpConnections", httpConnections());
+        PoolingHttpClientConnectionManager httpConnections = httpConnections();
+        beans.bind("httpConnections", httpConnections);
         beans.bind("submissionJournal", journal);
         beans.bind("licenceGate", licenceGate);
         beans.bind("licenceRefusal", new LicenceRefusal(licenceGate));
@@ -198,7 +202,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         // the retryWhile predicates of routes/error-handling.camel.yaml
         beans.bind("retryBudgetLeft", (Predicate) submitSteps::mayRetry);
         beans.bind("licenceWaitGoesOn", (Predicate) licenceGate::mayWait);
-        beans.bind("tikmatrixCall", new TikMatrixCall(metrics, clock, baseUrls));
+        beans.bind("tikmatrixCall", new TikMatrixCall(metrics, clock, baseUrls, tikmatrixClient(httpConnections)));
         HostInventory inventory = new HostInventory(fleet, config);
         beans.bind("fleet", fleet);
         beans.bind("hostInventory", inventory);
@@ -336,6 +340,27 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
                 .setMaxConnTotal(config.apiConnections() + WEBHOOK_CONNECTIONS)
                 .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(response).build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect).setSocketTimeout(response).build())
+                .build();
+    }
+
+    /**
+     * The client of {@code POST /task}, on the same pool: set up once, where a camel-http endpoint sets up a request
+     * from the exchange's headers at every call (docs/BENCHMARKS.md, session 9). Like camel-http's here, it retries
+     * nothing itself (the submit route decides what is tried again), follows no redirect and keeps no cookie.
+     */
+    private CloseableHttpClient tikmatrixClient(PoolingHttpClientConnectionManager connections) {
+        return HttpClients.custom()
+                .setConnectionManager(connections)
+                // the pool is camel-http's too, and closed with it
+                .setConnectionManagerShared(true)
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableContentCompression()
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.of(config.duration("tikmatrix.connect-timeout")))
+                        .setResponseTimeout(Timeout.of(config.duration("tikmatrix.response-timeout")))
+                        .build())
                 .build();
     }
 

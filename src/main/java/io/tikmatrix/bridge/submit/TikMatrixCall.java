@@ -10,7 +10,15 @@ import io.tikmatrix.bridge.api.TransientApiException;
 import io.tikmatrix.bridge.json.Json;
 import io.tikmatrix.bridge.metrics.BridgeMetrics;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.hc.client5.http.classic.HttpClient;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 
@@ -30,12 +38,17 @@ public class TikMatrixCall {
     private final BridgeMetrics metrics;
     private final Clock clock;
     private final Map<String, String> baseUrls;
+    private final HttpClient client;
 
-    /** @param baseUrls each host's API base URL, by host name */
-    public TikMatrixCall(BridgeMetrics metrics, Clock clock, Map<String, String> baseUrls) {
+    /**
+     * @param baseUrls each host's API base URL, by host name
+     * @param client   the kept-alive client of every host's {@code POST /task}
+     */
+    public TikMatrixCall(BridgeMetrics metrics, Clock clock, Map<String, String> baseUrls, HttpClient client) {
         this.metrics = metrics;
         this.clock = clock;
         this.baseUrls = Map.copyOf(baseUrls);
+        this.client = client;
     }
 
     /** Counts the attempt; the call route asked the licence gate first. */
@@ -49,11 +62,25 @@ public class TikMatrixCall {
         request.remove("id");
         // the answer of the previous attempt must not leak into this one; Camel's own headers
         // (the redelivery counter among them) must stay
-        exchange.getMessage().removeHeaders("CamelHttp*");
-        exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
+        exchange.getMessage().removeHeader(Exchange.HTTP_RESPONSE_CODE);
         exchange.getMessage().setBody(Json.MAPPER.writeValueAsBytes(request));
         exchange.setProperty(TASK_URL, baseUrls.get(s.host()) + "/task");
+    }
+
+    /**
+     * Posts the prepared request and puts TikMatrix's answer, whatever its status, in the message: its status code
+     * in {@code CamelHttpResponseCode} and its body as text, as camel-http with {@code throwExceptionOnFailure=false}
+     * would. A request that gets no answer (refused, reset, timed out) throws.
+     */
+    public void post(Exchange exchange) throws IOException {
+        HttpPost request = new HttpPost(exchange.getProperty(TASK_URL, String.class));
+        request.setEntity(new ByteArrayEntity(exchange.getMessage().getBody(byte[].class), ContentType.APPLICATION_JSON));
+        Message message = exchange.getMessage();
+        client.execute(request, response -> {
+            message.setHeader(Exchange.HTTP_RESPONSE_CODE, response.getCode());
+            message.setBody(response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8));
+            return null;
+        });
     }
 
     /** The request leaves now: it is in flight, and timed, until its answer is read or it fails without one. */
