@@ -114,6 +114,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
     private final ScheduleStart schedules;
     private final Clock clock;
     private HikariDataSource dataSource;
+    private SubmissionJournal journal;
     private ExecutorService submitPool;
     private LicenceGate licenceGate;
 
@@ -155,7 +156,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
                 .plus(config.duration("tikmatrix.response-timeout")).toSeconds()));
         dataSource = StoreDataSource.open(
                 config.get("bridge.store.jdbc-url"), config.get("bridge.store.username"), config.get("bridge.store.password"));
-        SubmissionJournal journal = journal();
+        journal = journal();
         Fleet fleet = Fleet.from(config);
         Map<String, String> baseUrls = new LinkedHashMap<>();
         fleet.hosts().forEach(host -> baseUrls.put(host.name(), host.baseUrl()));
@@ -397,8 +398,15 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
                 submitPool.shutdownNow();
             }
         } finally {
-            if (dataSource != null) {
-                dataSource.close();
+            try {
+                if (journal != null) {
+                    // records queued for a commit that no receipt awaited (a file left for the next start) are kept
+                    journal.flush();
+                }
+            } finally {
+                if (dataSource != null) {
+                    dataSource.close();
+                }
             }
         }
     }

@@ -33,8 +33,9 @@ public class ReceiptCollector implements AggregationStrategy {
                     + " the file stays in the inbox and is taken up at the next start")
                     : new IllegalStateException("descriptor ended without an outcome"));
         } else {
-            file.getProperty(ReceiptWriter.PROPERTY, ReceiptWriter.class)
-                    .append(finished.getProperty(Exchange.SPLIT_INDEX, Integer.class), line);
+            ReceiptWriter receipt = file.getProperty(ReceiptWriter.PROPERTY, ReceiptWriter.class);
+            receipt.append(finished.getProperty(Exchange.SPLIT_INDEX, Integer.class), line);
+            receipt.recording(submission);
         }
         return file;
     }

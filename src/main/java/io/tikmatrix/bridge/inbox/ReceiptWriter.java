@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.tikmatrix.bridge.config.OwnerOnly;
 import io.tikmatrix.bridge.json.Json;
 import io.tikmatrix.bridge.submit.ReceiptLine;
+import io.tikmatrix.bridge.submit.Submission;
 import io.tikmatrix.bridge.validation.SecretValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -56,6 +59,8 @@ public class ReceiptWriter implements AutoCloseable {
     private final Map<Count, Long> counts = new EnumMap<>(Count.class);
     private final NavigableMap<Integer, ReceiptLine> waiting = new TreeMap<>();
     private int nextIndex;
+    /** Descriptors whose line is written and whose record is not committed yet (SubmitSteps#recordSubmitted), oldest first. */
+    private final Deque<Submission> recording = new ArrayDeque<>();
 
     /**
      * @param target   where the finished receipt goes
@@ -118,6 +123,20 @@ public class ReceiptWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * A descriptor whose line says submitted while its record may still wait for the store's next commit:
+     * {@link #finish} waits for it. Records are committed in the order they were made, so those done are at the head,
+     * and a file of a million descriptors keeps only the last few here.
+     */
+    public synchronized void recording(Submission submission) {
+        while (!recording.isEmpty() && recording.peekFirst().isRecorded()) {
+            recording.pollFirst();
+        }
+        if (!submission.isRecorded()) {
+            recording.addLast(submission);
+        }
+    }
+
     private void write(ReceiptLine line) {
         try {
             Json.MAPPER.writeTree(out, SecretValues.redact(line.toJson()));
@@ -157,11 +176,34 @@ public class ReceiptWriter implements AutoCloseable {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /**
+     * A receipt says only what is kept: it waits for the records of its descriptors to be committed. Each that failed
+     * has its claim released (see Submission#awaitRecorded); the first failure fails the file, which stays in the inbox.
+     */
+    private void awaitRecords() {
+        RuntimeException failed = null;
+        for (Submission submission : recording) {
+            try {
+                submission.awaitRecorded();
+            } catch (RuntimeException e) {
+                if (failed == null) {
+                    failed = e;
+                }
+            }
+        }
+        recording.clear();
+        if (failed != null) {
+            LOG.error("{}; the file stays in the inbox, and its next reading settles that descriptor with TikMatrix", failed.getMessage());
+            throw failed;
+        }
+    }
+
     /** Writes the summary, the counts per outcome, and moves the receipt into place. */
     public synchronized void finish() {
         if (!waiting.isEmpty()) {
             throw new IllegalStateException("receipt " + target + " misses the line of descriptor " + nextIndex);
         }
+        awaitRecords();
         try {
             out.writeEndArray();
             out.writeObjectFieldStart("summary");

@@ -55,15 +55,66 @@ final class GroupCommit {
         if (outer != null && outer.store == this) {
             return outer.join(write);
         }
-        Pending<T> pending = new Pending<>(this, write);
-        queued.add(pending);
+        return committed(store, queue(write));
+    }
+
+    /**
+     * Queues the write and returns at once: it goes with the next commit that any writer makes, or with the one
+     * that {@link Queued#committed()} makes when nobody has committed it yet. Its writer goes on meanwhile, and
+     * awaits the commit only where it must be sure of it.
+     */
+    <T> Queued<T> later(DataSource store, Write<T> write) {
+        Pending<T> pending = queue(write);
+        return new Queued<>() {
+            @Override
+            public T committed() throws SQLException {
+                return GroupCommit.this.committed(store, pending);
+            }
+
+            @Override
+            public boolean isCommitted() {
+                return pending.done && pending.failure == null;
+            }
+        };
+    }
+
+    /** Commits whatever is queued, so that a store closing loses no write made {@link #later}. */
+    void flush(DataSource store) {
         committing.lock();
         try {
-            if (!pending.done) {
+            if (!queued.isEmpty()) {
                 commitQueued(store);
             }
         } finally {
             committing.unlock();
+        }
+    }
+
+    /** A write made {@link #later}. */
+    interface Queued<T> {
+        /** @return its result, once committed (committing it now if nobody has); or throws its failure */
+        T committed() throws SQLException;
+
+        /** Without waiting: whether it is committed yet. */
+        boolean isCommitted();
+    }
+
+    private <T> Pending<T> queue(Write<T> write) {
+        Pending<T> pending = new Pending<>(this, write);
+        queued.add(pending);
+        return pending;
+    }
+
+    private <T> T committed(DataSource store, Pending<T> pending) throws SQLException {
+        if (!pending.done) {
+            committing.lock();
+            try {
+                if (!pending.done) {
+                    commitQueued(store);
+                }
+            } finally {
+                committing.unlock();
+            }
         }
         return pending.outcome();
     }
@@ -148,7 +199,8 @@ final class GroupCommit {
         private Connection connection;
         private T result;
         private Exception failure;
-        private boolean done;
+        /** Read without the lock by a writer that made its write {@link #later}: what it reads then is all written. */
+        private volatile boolean done;
 
         Pending(GroupCommit store, Write<T> write) {
             this.store = store;

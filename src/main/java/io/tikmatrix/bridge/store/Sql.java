@@ -53,6 +53,38 @@ final class Sql {
         });
     }
 
+    /**
+     * Queues the work as one transaction of the next shared commit, and returns at once (see {@link GroupCommit#later}).
+     *
+     * @return what waits for that commit, and throws if the work failed
+     */
+    PendingCommit inTransactionLater(String what, Work work) {
+        GroupCommit.Queued<Void> queued = groupCommit.later(dataSource, c -> {
+            work.run(c);
+            return null;
+        });
+        return new PendingCommit() {
+            @Override
+            public void await() {
+                try {
+                    queued.committed();
+                } catch (SQLException e) {
+                    throw new StoreException("cannot " + what, e);
+                }
+            }
+
+            @Override
+            public boolean isCommitted() {
+                return queued.isCommitted();
+            }
+        };
+    }
+
+    /** Commits the writes queued by {@link #inTransactionLater}. */
+    void flush() {
+        groupCommit.flush(dataSource);
+    }
+
     /** @return the number of rows changed */
     int update(String what, String sql, Object... parameters) {
         return write(what, c -> {

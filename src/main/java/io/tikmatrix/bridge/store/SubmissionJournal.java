@@ -246,6 +246,19 @@ public class SubmissionJournal {
         sql.inTransaction(what, c -> work.run());
     }
 
+    /**
+     * As {@link #inOneTransaction}, but queued for the next commit of any writer instead of waiting for one of its
+     * own: the caller goes on, and awaits the commit before it says the outcome is kept.
+     */
+    public PendingCommit inOneTransactionLater(String what, Runnable work) {
+        return sql.inTransactionLater(what, c -> work.run());
+    }
+
+    /** Commits what {@link #inOneTransactionLater} queued and nobody has awaited yet: for a bridge that stops. */
+    public void flush() {
+        sql.flush();
+    }
+
     public void submitted(String key, List<Long> taskIds) {
         sql.update("record the tasks of descriptor key " + key,
                 "UPDATE " + TABLE + " SET state = ?, task_ids = ?, withheld_descriptor = NULL, may_have_reached = FALSE,"

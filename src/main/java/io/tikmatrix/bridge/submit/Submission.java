@@ -2,6 +2,7 @@ package io.tikmatrix.bridge.submit;
 
 import io.tikmatrix.bridge.descriptor.Descriptor;
 import io.tikmatrix.bridge.descriptor.Source;
+import io.tikmatrix.bridge.store.PendingCommit;
 import io.tikmatrix.bridge.store.SubmissionJournal;
 import org.apache.camel.Exchange;
 
@@ -27,6 +28,8 @@ public final class Submission {
     private boolean adopted;
     private List<Long> taskIds = List.of();
     private ReceiptLine receiptLine;
+    /** Its tasks' record, queued for the store's next commit (SubmitSteps#recordSubmitted); null until then. */
+    private volatile PendingCommit record;
 
     /**
      * @param host  the TikMatrix host the descriptor goes to (TrackedTask.ONE_HOST when the bridge drives one)
@@ -155,5 +158,27 @@ public final class Submission {
 
     public void receiptLine(ReceiptLine line) {
         this.receiptLine = line;
+    }
+
+    public void recording(PendingCommit record) {
+        this.record = record;
+    }
+
+    /**
+     * Returns once the record of its tasks is committed; at once when there is none (a duplicate, a dead letter).
+     *
+     * @throws io.tikmatrix.bridge.store.StoreException when the record failed: its claim is released to be settled again
+     */
+    public void awaitRecorded() {
+        PendingCommit r = record;
+        if (r != null) {
+            r.await();
+        }
+    }
+
+    /** Without waiting: whether the record of its tasks is committed, or there is none to commit. */
+    public boolean isRecorded() {
+        PendingCommit r = record;
+        return r == null || r.isCommitted();
     }
 }

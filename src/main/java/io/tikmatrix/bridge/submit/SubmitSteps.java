@@ -6,6 +6,8 @@ import io.tikmatrix.bridge.api.DescriptorRejectedException;
 import io.tikmatrix.bridge.config.RetrySchedule;
 import io.tikmatrix.bridge.descriptor.Descriptor;
 import io.tikmatrix.bridge.json.Json;
+import io.tikmatrix.bridge.store.PendingCommit;
+import io.tikmatrix.bridge.store.StoreException;
 import io.tikmatrix.bridge.store.SubmissionJournal;
 import io.tikmatrix.bridge.store.TrackedTask;
 import io.tikmatrix.bridge.tracking.TaskTracker;
@@ -129,6 +131,11 @@ public class SubmitSteps {
         }
     }
 
+    /** Waits until the descriptor's tasks are committed, as {@link #recordSubmitted} describes; a schedule's route ends here. */
+    public void awaitRecorded(Exchange exchange) {
+        Submission.of(exchange).awaitRecorded();
+    }
+
     /** A stopping bridge starts no descriptor and no attempt: the journal keeps them for the next start. */
     public boolean stopping(Exchange exchange) {
         return exchange.getContext().isStopping();
@@ -157,13 +164,43 @@ public class SubmitSteps {
         return Math.max(jitter, Duration.between(clock.instant(), next).toMillis());
     }
 
-    /** The new tasks, their first events and the key's outcome are written in one transaction: all, or none. */
+    /**
+     * The new tasks, their first events and the key's outcome are written in one transaction: all, or none. It goes
+     * with the store's next commit, and the descriptor's thread goes on to its next call meanwhile: the writes of
+     * many descriptors then share a commit, which is what an H2 store pays for most (docs/BENCHMARKS.md, session 9).
+     * Whoever says the outcome is kept awaits it first ({@link Submission#awaitRecorded}): the receipt of a file or
+     * bus message, a schedule's firing. Until then the key is in flight and may have reached TikMatrix, so a bridge
+     * killed meanwhile settles it with TikMatrix at its next start and adopts its tasks. When the transaction fails,
+     * the claim is released for the file's next reading to settle the same way.
+     */
     public void recordSubmitted(Exchange exchange) {
         Submission s = Submission.of(exchange);
-        journal.inOneTransaction("record the tasks of descriptor key " + s.key(), () -> {
+        PendingCommit record = journal.inOneTransactionLater("record the tasks of descriptor key " + s.key(), () -> {
             tracker.track(s.host(), s.descriptor(), s.taskIds());
             journal.submitted(s.key(), s.taskIds());
         });
+        PendingCommit released = new PendingCommit() {
+            @Override
+            public void await() {
+                try {
+                    record.await();
+                } catch (StoreException e) {
+                    journal.release(s.key());
+                    throw new StoreException(s.where() + "the tasks of descriptor key " + s.key() + " could not be recorded", e);
+                }
+            }
+
+            @Override
+            public boolean isCommitted() {
+                return record.isCommitted();
+            }
+        };
+        if (s.isShare()) {
+            // a fleet's descriptor is said submitted once all its shares are: each share's tasks are kept first
+            released.await();
+        } else {
+            s.recording(released);
+        }
         outcomes.record(s, ReceiptLine.submitted(s.source(), s.key(), s.taskIds()));
         LOG.debug("{}submitted {} ({}) as tasks {}", s.where(), s.key(), scriptOf(s.descriptor().body()), s.taskIds());
     }

@@ -144,6 +144,44 @@ class GroupCommitTest {
         assertThat(afterCommit).containsExactly("seen 11");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aWriteMadeLaterGoesWithTheNextCommitOrWithTheOneItsAwaitMakes(String database) {
+        HikariDataSource dataSource = store.open(database);
+        Sql sql = new Sql(dataSource);
+        sql.schema("a test table", "CREATE TABLE IF NOT EXISTS group_commit_test (k VARCHAR(16) PRIMARY KEY)");
+
+        PendingCommit first = sql.inTransactionLater("insert l1", c -> insert(c, "l1"));
+        assertThat(first.isCommitted()).as("queued, not written").isFalse();
+        assertThat(count(dataSource, "l1")).isZero();
+        // another writer's commit takes it along
+        assertThat(sql.insertIfAbsent("insert w", "INSERT INTO group_commit_test (k) VALUES (?)", "w")).isTrue();
+        assertThat(first.isCommitted()).isTrue();
+        assertThat(count(dataSource, "l1")).isEqualTo(1);
+
+        // nobody else writes: its await commits it
+        PendingCommit second = sql.inTransactionLater("insert l2", c -> insert(c, "l2"));
+        second.await();
+        assertThat(second.isCommitted()).isTrue();
+        assertThat(count(dataSource, "l2")).isEqualTo(1);
+
+        // one that fails is undone alone, and its failure is told to whoever awaits it
+        PendingCommit failing = sql.inTransactionLater("insert l3 and w", c -> {
+            insert(c, "l3");
+            insert(c, "w");
+        });
+        PendingCommit beside = sql.inTransactionLater("insert l4", c -> insert(c, "l4"));
+        assertThatThrownBy(failing::await).isInstanceOf(StoreException.class).hasMessageStartingWith("cannot insert l3 and w: ");
+        assertThat(failing.isCommitted()).isFalse();
+        assertThat(beside.isCommitted()).as("committed by the same commit").isTrue();
+        assertThat(List.of(count(dataSource, "l3"), count(dataSource, "l4"))).containsExactly(0, 1);
+
+        // a store that closes commits what is queued first
+        sql.inTransactionLater("insert l5", c -> insert(c, "l5"));
+        sql.flush();
+        assertThat(count(dataSource, "l5")).isEqualTo(1);
+    }
+
     private static void waitFor(CountDownLatch latch) throws SQLException {
         try {
             latch.await(30, TimeUnit.SECONDS);
