@@ -55,8 +55,11 @@ class RecordBeforeJournalTest {
         }
         assertThat(receipt.path("descriptors").get(0).path("outcome").asText()).isEqualTo("dead-lettered");
         assertThat(bridge.tasks()).as("line 2, once, whichever read of the file posted it").hasSize(1);
-        List<JsonNode> announced = bridge.events().values().stream()
-                .filter(e -> e.path("type").asText().equals("tikmatrix.descriptor.dead_lettered")).toList();
-        assertThat(announced).singleElement().satisfies(e -> assertThat(e.path("data").path("code").asText()).isEqualTo("40003"));
+        // events leave the outbox on their own thread, which need not have run by the time of the receipt
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<JsonNode> announced = bridge.events().values().stream()
+                    .filter(e -> e.path("type").asText().equals("tikmatrix.descriptor.dead_lettered")).toList();
+            assertThat(announced).singleElement().satisfies(e -> assertThat(e.path("data").path("code").asText()).isEqualTo("40003"));
+        });
     }
 }
