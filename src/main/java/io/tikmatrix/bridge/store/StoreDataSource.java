@@ -13,7 +13,7 @@ public final class StoreDataSource {
 
     public static HikariDataSource open(String jdbcUrl, String username, String password) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(durable(jdbcUrl));
+        config.setJdbcUrl(withH2Settings(jdbcUrl));
         config.setUsername(username == null || username.isEmpty() ? null : username);
         config.setPassword(password == null || password.isEmpty() ? null : password);
         config.setMaximumPoolSize(8);
@@ -29,13 +29,16 @@ public final class StoreDataSource {
      * disk when the bridge acts on them (a kill -9 right after a POST must not forget its claim), so an H2
      * URL that says nothing about it gets {@code WRITE_DELAY=0}. Each commit then writes every page it changed, whole:
      * pages of 4 KB instead of H2's 16 KB wrote 30 % fewer bytes in the speed benchmark (docs/BENCHMARKS.md).
+     * H2 keeps the 8 statements a connection prepared last, parsed; a descriptor alone runs more than 8 different
+     * ones, so each was parsed again every time (an eighth of the bridge's CPU): it keeps 64.
      */
-    static String durable(String jdbcUrl) {
+    static String withH2Settings(String jdbcUrl) {
         String upper = jdbcUrl.toUpperCase();
         if (!upper.startsWith("JDBC:H2:")) {
             return jdbcUrl;
         }
-        return jdbcUrl + (upper.contains("WRITE_DELAY") ? "" : ";WRITE_DELAY=0") + (upper.contains("PAGE_SIZE") ? "" : ";PAGE_SIZE=4096");
+        return jdbcUrl + (upper.contains("WRITE_DELAY") ? "" : ";WRITE_DELAY=0") + (upper.contains("PAGE_SIZE") ? "" : ";PAGE_SIZE=4096")
+                + (upper.contains("QUERY_CACHE_SIZE") ? "" : ";QUERY_CACHE_SIZE=64");
     }
 
     public static boolean isPostgres(DataSource ds) {
