@@ -4,6 +4,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -77,9 +80,11 @@ import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -337,11 +342,35 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         Timeout connect = Timeout.of(config.duration("tikmatrix.connect-timeout"));
         Timeout response = Timeout.of(config.duration("tikmatrix.response-timeout"));
         return PoolingHttpClientConnectionManagerBuilder.create()
+                .setTlsSocketStrategy(new TlsOnFirstUse())
                 .setMaxConnPerRoute(config.apiConnections())
                 .setMaxConnTotal(config.apiConnections() + WEBHOOK_CONNECTIONS)
                 .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(response).build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect).setSocketTimeout(response).build())
                 .build();
+    }
+
+    /**
+     * The JVM's default TLS, set up at the first https connection (a webhook's, say) instead of when the pool is made:
+     * setting it up loads and parses the JVM's trust store, about 400 classes and a tenth of a second of every start
+     * for a bridge that calls TikMatrix over http only.
+     */
+    private static final class TlsOnFirstUse implements TlsSocketStrategy {
+        private volatile TlsSocketStrategy tls;
+
+        @Override
+        public SSLSocket upgrade(Socket socket, String target, int port, Object attachment, HttpContext context) throws IOException {
+            TlsSocketStrategy t = tls;
+            if (t == null) {
+                synchronized (this) {
+                    if (tls == null) {
+                        tls = DefaultClientTlsStrategy.createDefault();
+                    }
+                    t = tls;
+                }
+            }
+            return t.upgrade(socket, target, port, attachment, context);
+        }
     }
 
     /**

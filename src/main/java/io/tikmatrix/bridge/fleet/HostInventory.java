@@ -67,8 +67,9 @@ public final class HostInventory {
     private static final Logger LOG = LoggerFactory.getLogger(HostInventory.class);
 
     private final Fleet fleet;
-    private final HttpClient http;
+    private final Duration connectTimeout;
     private final Duration responseTimeout;
+    private volatile HttpClient http;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
     /** Per host, the last inventory line logged, so it is logged again only when it changes. */
     private final Map<String, String> logged = new ConcurrentHashMap<>();
@@ -82,24 +83,32 @@ public final class HostInventory {
     private long lastExtraRefresh;
     private boolean extraRefreshed;
 
-    /** With {@link #httpClient(BridgeConfig)}. */
+    /** Every request to a host waits at most {@code tikmatrix.response-timeout} for its answer. */
     public HostInventory(Fleet fleet, BridgeConfig config) {
-        this(fleet, config, httpClient(config));
-    }
-
-    /** @param http asks each host; every request waits at most {@code tikmatrix.response-timeout} for its answer */
-    public HostInventory(Fleet fleet, BridgeConfig config, HttpClient http) {
         this.fleet = fleet;
-        this.http = http;
+        this.connectTimeout = config.duration("tikmatrix.connect-timeout");
         this.responseTimeout = config.duration("tikmatrix.response-timeout");
         if (fleet.several()) {
             fleet.hosts().forEach(host -> known.put(host.name(), staticOnly(host.name())));
         }
     }
 
-    /** A client that connects within {@code tikmatrix.connect-timeout}, as the API calls of the routes do. */
-    public static HttpClient httpClient(BridgeConfig config) {
-        return HttpClient.newBuilder().connectTimeout(config.duration("tikmatrix.connect-timeout")).build();
+    /**
+     * A client that connects within {@code tikmatrix.connect-timeout}, as the API calls of the routes do, made at the
+     * first request: a JDK client sets up TLS as it is made (the trust store, about 400 classes, a tenth of a second
+     * of the start), which a bridge that never asks a host for its devices does not need.
+     */
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                if (http == null) {
+                    http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+                }
+                client = http;
+            }
+        }
+        return client;
     }
 
     /**
@@ -337,7 +346,7 @@ public final class HostInventory {
                 .timeout(responseTimeout).GET().build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IOException("GET " + endpoint + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
