@@ -2,7 +2,10 @@ package io.tikmatrix.bridge.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -44,8 +47,23 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** @param answer the status to answer, given the request's body */
     public WebhookReceiver(ToIntFunction<byte[]> answer) {
+        this(answer, null);
+    }
+
+    /**
+     * @param answer the status to answer, given the request's body
+     * @param tls    answers over https with this context's key, or over http when null
+     */
+    public WebhookReceiver(ToIntFunction<byte[]> answer, SSLContext tls) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            InetSocketAddress address = new InetSocketAddress("127.0.0.1", 0);
+            if (tls == null) {
+                server = HttpServer.create(address, 0);
+            } else {
+                HttpsServer https = HttpsServer.create(address, 0);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                server = https;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -62,7 +80,7 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
     public List<Received> received() {
