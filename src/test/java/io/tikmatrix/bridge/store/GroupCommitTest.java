@@ -38,8 +38,7 @@ class GroupCommitTest {
     @ValueSource(strings = {"h2", "postgres"})
     void writesWaitingTogetherShareOneCommitAndAFailingOneIsUndoneAlone(String database) throws Exception {
         HikariDataSource dataSource = store.open(database);
-        Sql sql = new Sql(dataSource);
-        sql.schema("a test table", "CREATE TABLE IF NOT EXISTS group_commit_test (k VARCHAR(16) PRIMARY KEY)");
+        Sql sql = withTestTable(dataSource);
         String transactionId = "h2".equals(database) ? "SELECT TRANSACTION_ID()" : "SELECT txid_current()";
         Map<String, String> transactionOf = new ConcurrentHashMap<>();
         CountDownLatch firstInside = new CountDownLatch(1);
@@ -95,8 +94,7 @@ class GroupCommitTest {
     @ValueSource(strings = {"h2", "postgres"})
     void eachWriterFindsItsWriteCommittedWhenItGoesOn(String database) throws Exception {
         HikariDataSource dataSource = store.open(database);
-        Sql sql = new Sql(dataSource);
-        sql.schema("a test table", "CREATE TABLE IF NOT EXISTS group_commit_test (k VARCHAR(16) PRIMARY KEY)");
+        Sql sql = withTestTable(dataSource);
         ExecutorService writers = Executors.newFixedThreadPool(8);
         try {
             List<Future<Boolean>> inserts = IntStream.range(0, 200).mapToObj(i -> writers.submit(() -> {
@@ -121,8 +119,7 @@ class GroupCommitTest {
     @ValueSource(strings = {"h2", "postgres"})
     void aWriteMadeWithinAnotherIsPartOfItAndWhatWaitsForTheCommitWaits(String database) {
         HikariDataSource dataSource = store.open(database);
-        Sql sql = new Sql(dataSource);
-        sql.schema("a test table", "CREATE TABLE IF NOT EXISTS group_commit_test (k VARCHAR(16) PRIMARY KEY)");
+        Sql sql = withTestTable(dataSource);
         List<String> afterCommit = new CopyOnWriteArrayList<>();
 
         assertThatThrownBy(() -> sql.inTransaction("x and y, then fail", c -> {
@@ -148,8 +145,7 @@ class GroupCommitTest {
     @ValueSource(strings = {"h2", "postgres"})
     void aWriteMadeLaterGoesWithTheNextCommitOrWithTheOneItsAwaitMakes(String database) {
         HikariDataSource dataSource = store.open(database);
-        Sql sql = new Sql(dataSource);
-        sql.schema("a test table", "CREATE TABLE IF NOT EXISTS group_commit_test (k VARCHAR(16) PRIMARY KEY)");
+        Sql sql = withTestTable(dataSource);
 
         PendingCommit first = sql.inTransactionLater("insert l1", c -> insert(c, "l1"));
         assertThat(first.isCommitted()).as("queued, not written").isFalse();
@@ -180,6 +176,13 @@ class GroupCommitTest {
         sql.inTransactionLater("insert l5", c -> insert(c, "l5"));
         sql.flush();
         assertThat(count(dataSource, "l5")).isEqualTo(1);
+    }
+
+    /** The store's statements, its test table made. */
+    private static Sql withTestTable(HikariDataSource dataSource) {
+        Sql sql = new Sql(dataSource);
+        sql.schema("a test table", "CREATE TABLE IF NOT EXISTS group_commit_test (k VARCHAR(16) PRIMARY KEY)");
+        return sql;
     }
 
     private static void waitFor(CountDownLatch latch) throws SQLException {
