@@ -32,8 +32,8 @@ public class TikMatrixCall {
 
     /** The exchange property that times the request in flight ({@link BridgeMetrics#callStarted}). */
     private static final String CALL = "tikmatrixCall";
-    /** The exchange property the call route sends to: {@code POST /task} of the submission's host. */
-    public static final String TASK_URL = "tikmatrixTaskUrl";
+    /** The exchange property {@link #post} sends to, set by {@link #prepareRequest}: {@code POST /task} of the submission's host. */
+    private static final String TASK_URL = "tikmatrixTaskUrl";
 
     private final BridgeMetrics metrics;
     private final Clock clock;
