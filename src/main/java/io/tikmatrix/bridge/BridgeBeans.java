@@ -48,6 +48,7 @@ import io.tikmatrix.bridge.store.StoreLeadership;
 import io.tikmatrix.bridge.store.SubmissionJournal;
 import io.tikmatrix.bridge.store.TaskStore;
 import io.tikmatrix.bridge.store.TrackedTask;
+import io.tikmatrix.bridge.submit.ClaimsAhead;
 import io.tikmatrix.bridge.submit.HostShares;
 import io.tikmatrix.bridge.submit.Outcomes;
 import io.tikmatrix.bridge.submit.SubmitSteps;
@@ -195,7 +196,8 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("licenceHealthCheck", new LicenceHealthCheck(licenceGate));
         beans.bind("submitPool", submitPool);
         shareTheInbox(context);
-        InboxFiles inboxFiles = inboxFiles();
+        InboxFiles inboxFiles = inboxFiles(new ClaimsAhead(journal, reconciliation::highestTaskId, !fleet.several(),
+                2 * config.integer("bridge.api.concurrency")));
         beans.bind("inboxFiles", inboxFiles);
         beans.bind("busIntake", new BusIntake(inboxFiles));
         beans.bind("intakeRoutes", new IntakeRoutes(IntakeEndpoint.list(config.get("bridge.intake.endpoints"))));
@@ -324,11 +326,11 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         return journal;
     }
 
-    private InboxFiles inboxFiles() throws IOException {
+    private InboxFiles inboxFiles(ClaimsAhead claimsAhead) throws IOException {
         InboxFiles inboxFiles = new InboxFiles(new FileInspector(config.charset("bridge.inbox.csv-charset")), validator,
                 new InboxLimits(config.integer("bridge.inbox.max-descriptor-size"), config.integer("bridge.inbox.max-field-length")),
                 config.path("bridge.data-dir").resolve("staging").resolve("inbox"),
-                config.path("bridge.receipts.dir"), config.path("bridge.archive.dir"), clock);
+                config.path("bridge.receipts.dir"), config.path("bridge.archive.dir"), claimsAhead, clock);
         inboxFiles.clearLeftovers();
         return inboxFiles;
     }

@@ -2,13 +2,13 @@ package io.tikmatrix.bridge.inbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tikmatrix.bridge.descriptor.DescriptorReader;
 import io.tikmatrix.bridge.descriptor.DescriptorReaders;
 import io.tikmatrix.bridge.descriptor.FileInspector;
 import io.tikmatrix.bridge.descriptor.InboxLimits;
 import io.tikmatrix.bridge.descriptor.Inspection;
 import io.tikmatrix.bridge.descriptor.UnreadableFileException;
 import io.tikmatrix.bridge.json.Json;
+import io.tikmatrix.bridge.submit.ClaimsAhead;
 import io.tikmatrix.bridge.validation.ConfigFieldTypes;
 import io.tikmatrix.bridge.validation.DeadLetterKey;
 import io.tikmatrix.bridge.validation.SecretValues;
@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Iterator;
 
 /**
  * The steps of the inbox route: take a file into a private copy, inspect the copy whole, stream its
@@ -46,14 +47,17 @@ public class InboxFiles {
     private final InboxLimits limits;
     private final StagingArea staging;
     private final DropNames names;
+    private final ClaimsAhead claimsAhead;
     private final Clock clock;
 
     /**
-     * @param stagingDir where private copies of the files being read are kept, e.g. {@code {{bridge.data-dir}}/staging/inbox}
+     * @param stagingDir  where private copies of the files being read are kept, e.g. {@code {{bridge.data-dir}}/staging/inbox}
+     * @param claimsAhead claims each descriptor as it is read, so that the claims of many share a commit
      */
     public InboxFiles(FileInspector inspector, ConfigFieldTypes fieldTypes, InboxLimits limits,
-                      Path stagingDir, Path receiptsDir, Path archiveDir, Clock clock) {
+                      Path stagingDir, Path receiptsDir, Path archiveDir, ClaimsAhead claimsAhead, Clock clock) {
         this.inspector = inspector;
+        this.claimsAhead = claimsAhead;
         this.fieldTypes = fieldTypes;
         this.limits = limits;
         this.staging = new StagingArea(stagingDir);
@@ -109,13 +113,13 @@ public class InboxFiles {
                 inspection.size(), inspection.entries());
     }
 
-    public DescriptorReader descriptors(Exchange exchange) throws IOException {
+    public Iterator<?> descriptors(Exchange exchange) throws IOException {
         Taken taken = exchange.getProperty(TAKEN, Taken.class);
         Inspection inspection = exchange.getProperty(INSPECTION, Inspection.class);
         String keyOrigin = exchange.getProperty(KEY_ORIGIN, String.class);
-        return keyOrigin == null
+        return claimsAhead.claiming(keyOrigin == null
                 ? DescriptorReaders.open(taken.copy(), inspection, fieldTypes, limits)
-                : DescriptorReaders.open(taken.copy(), inspection, fieldTypes, limits, keyOrigin);
+                : DescriptorReaders.open(taken.copy(), inspection, fieldTypes, limits, keyOrigin), exchange);
     }
 
     public void finishReceipt(Exchange exchange) {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * One statement, with its parameters bound in order and any failure reported as a {@link StoreException} that
@@ -97,13 +98,41 @@ final class Sql {
 
     /** @return false when a row with the same key is already there, the one failure that is an answer */
     boolean insertIfAbsent(String what, String sql, Object... parameters) {
-        try {
-            return groupCommit.run(dataSource, c -> {
-                try (PreparedStatement statement = c.prepareStatement(sql)) {
-                    bind(statement, parameters);
-                    return statement.executeUpdate() == 1;
+        return unlessThere(what, () -> groupCommit.run(dataSource, insert(sql, parameters, () -> { })));
+    }
+
+    /**
+     * As {@link #insertIfAbsent}, queued for the next shared commit (see {@link GroupCommit#later}).
+     *
+     * @param afterInsert runs once the row is committed, when the row was new
+     * @return the answer, once committed (committing it now if nobody has)
+     */
+    BooleanSupplier insertIfAbsentLater(String what, Runnable afterInsert, String sql, Object... parameters) {
+        GroupCommit.Queued<Boolean> queued = groupCommit.later(dataSource, insert(sql, parameters, afterInsert));
+        return () -> unlessThere(what, queued::committed);
+    }
+
+    private static GroupCommit.Write<Boolean> insert(String sql, Object[] parameters, Runnable afterInsert) {
+        return c -> {
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                bind(statement, parameters);
+                boolean inserted = statement.executeUpdate() == 1;
+                if (inserted) {
+                    GroupCommit.afterCommit(afterInsert);
                 }
-            });
+                return inserted;
+            }
+        };
+    }
+
+    @FunctionalInterface
+    private interface Insert {
+        boolean inserted() throws SQLException;
+    }
+
+    private static boolean unlessThere(String what, Insert insert) {
+        try {
+            return insert.inserted();
         } catch (SQLException e) {
             if (isUniqueViolation(e)) {
                 return false;

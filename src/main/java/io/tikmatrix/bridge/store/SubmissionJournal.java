@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Which descriptor keys were submitted, and the task ids they produced. A key is claimed before the
@@ -56,6 +57,11 @@ public class SubmissionJournal {
     }
 
     private static final String TABLE = "bridge_submission";
+    /** The claim of a new key, which also stands for its first attempt. */
+    private static final String CLAIM_NEW = "INSERT INTO " + TABLE + " (descriptor_key, state, claim_owner, lease_until, attempts,"
+            + " first_attempt_at, last_attempt_at, may_have_reached, highest_task_id_before, updated_at)"
+            + " VALUES (?, ?, ?, ?, 1, ?, ?, TRUE, ?, ?)";
+
     private static final Timestamp EXPIRED = Timestamp.from(Instant.EPOCH);
     /** Keys per renewal statement: far below every driver's limit on parameters. */
     private static final int RENEWALS_PER_STATEMENT = 500;
@@ -119,16 +125,77 @@ public class SubmissionJournal {
      * @param highestTaskId the highest task id known now, a lower bound of the one known when the POST leaves
      */
     public Claim claim(String key, boolean replay, long highestTaskId) {
-        Timestamp now = Timestamp.from(clock.instant());
-        Timestamp until = Timestamp.from(now.toInstant().plus(lease));
-        String what = "claim descriptor key " + key;
-        if (sql.insertIfAbsent(what, "INSERT INTO " + TABLE + " (descriptor_key, state, claim_owner, lease_until, attempts,"
-                        + " first_attempt_at, last_attempt_at, may_have_reached, highest_task_id_before, updated_at)"
-                        + " VALUES (?, ?, ?, ?, 1, ?, ?, TRUE, ?, ?)",
-                key, State.IN_FLIGHT.name(), owner, until, now, now, highestTaskId, now)) {
+        if (sql.insertIfAbsent("claim descriptor key " + key, CLAIM_NEW, newClaim(key, highestTaskId))) {
             held.add(key);
             return Owned.FRESH;
         }
+        return claimKnown(key, replay, highestTaskId);
+    }
+
+    /**
+     * As {@link #claim}, queued for the store's next commit: the inbox claims each descriptor as it reads it, ahead
+     * of its call (submit.ClaimsAhead), so that the claims of the descriptors waiting for a thread share one commit
+     * instead of making one each. The claim holds once its descriptor's {@link QueuedClaim#await} returns.
+     */
+    public QueuedClaim claimLater(String key, long highestTaskId) {
+        return new QueuedClaim(key, highestTaskId, sql.insertIfAbsentLater("claim descriptor key " + key, () -> held.add(key),
+                CLAIM_NEW, newClaim(key, highestTaskId)));
+    }
+
+    /** A new key's claim queued by {@link #claimLater}. */
+    public final class QueuedClaim {
+        private final String key;
+        private final long highestTaskId;
+        private final BooleanSupplier inserted;
+        private Claim claim;
+        private boolean withdrawn;
+
+        private QueuedClaim(String key, long highestTaskId, BooleanSupplier inserted) {
+            this.key = key;
+            this.highestTaskId = highestTaskId;
+            this.inserted = inserted;
+        }
+
+        /**
+         * The claim, once committed: this bridge's when the key was new, else what {@link #claim} finds of the key
+         * (a duplicate, a key in flight elsewhere, a claim to take over). One withdrawn meanwhile is made again.
+         */
+        public synchronized Claim await() {
+            if (claim == null) {
+                claim = withdrawn ? claim(key, false, highestTaskId)
+                        : inserted.getAsBoolean() ? Owned.FRESH : claimKnown(key, false, highestTaskId);
+            }
+            return claim;
+        }
+
+        /**
+         * Its descriptor goes no further (the bridge stops, intake is held, the file failed): nothing was posted, so the
+         * key it claimed is as if never claimed, and the file's next reading claims it afresh instead of settling it
+         * with TikMatrix. One its descriptor has awaited is that descriptor's to settle, and stays.
+         */
+        public synchronized void withdraw() {
+            if (claim != null || withdrawn) {
+                return;
+            }
+            withdrawn = true;
+            if (inserted.getAsBoolean()) {
+                sql.update("withdraw the claim of descriptor key " + key, "DELETE FROM " + TABLE
+                        + " WHERE descriptor_key = ? AND claim_owner = ? AND state = ?", key, owner, State.IN_FLIGHT.name());
+                held.remove(key);
+            }
+        }
+    }
+
+    private Object[] newClaim(String key, long highestTaskId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        return new Object[] {key, State.IN_FLIGHT.name(), owner, Timestamp.from(now.toInstant().plus(lease)), now, now, highestTaskId, now};
+    }
+
+    /** The claim of a key the journal already holds. */
+    private Claim claimKnown(String key, boolean replay, long highestTaskId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        Timestamp until = Timestamp.from(now.toInstant().plus(lease));
+        String what = "claim descriptor key " + key;
         // a replay starts afresh: its dead letter settled the earlier attempts
         if (replay && sql.update(what, "UPDATE " + TABLE + " SET state = ?, task_ids = NULL, claim_owner = ?, lease_until = ?, attempts = 1,"
                         + " first_attempt_at = ?, last_attempt_at = ?, may_have_reached = TRUE, highest_task_id_before = ?,"

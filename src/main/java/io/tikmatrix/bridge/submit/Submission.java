@@ -4,6 +4,7 @@ import io.tikmatrix.bridge.descriptor.Descriptor;
 import io.tikmatrix.bridge.descriptor.Source;
 import io.tikmatrix.bridge.store.PendingCommit;
 import io.tikmatrix.bridge.store.SubmissionJournal;
+import io.tikmatrix.bridge.store.TrackedTask;
 import org.apache.camel.Exchange;
 
 import java.time.Instant;
@@ -28,6 +29,8 @@ public final class Submission {
     private boolean adopted;
     private List<Long> taskIds = List.of();
     private ReceiptLine receiptLine;
+    /** Its claim, queued as its file was read ({@link ClaimsAhead}); null when it is claimed on its way. */
+    private ClaimsAhead.Claimed claimedAhead;
     /** Its tasks' record, queued for the store's next commit (SubmitSteps#recordSubmitted); null until then. */
     private volatile PendingCommit record;
 
@@ -41,12 +44,23 @@ public final class Submission {
         this.share = share;
     }
 
+    /** A descriptor whose claim was queued as its file was read. */
+    Submission(ClaimsAhead.Claimed claimed) {
+        this(claimed.descriptor(), TrackedTask.ONE_HOST, false);
+        this.claimedAhead = claimed;
+    }
+
     public static Submission of(Exchange exchange) {
         Submission s = exchange.getProperty(PROPERTY, Submission.class);
         if (s == null) {
             throw new IllegalStateException("no descriptor on exchange " + exchange.getExchangeId());
         }
         return s;
+    }
+
+    /** Its claim queued as its file was read, or null. */
+    ClaimsAhead.Claimed claimedAhead() {
+        return claimedAhead;
     }
 
     public Descriptor descriptor() {

@@ -57,22 +57,25 @@ public class SubmitSteps {
 
     /**
      * Takes the descriptor off the body, where the split put it, and onto the exchange for the whole trip: a fleet's
-     * {@link Share} goes to its host, anything else to the one host.
+     * {@link Share} goes to its host, anything else to the one host; one the inbox claimed as it read it
+     * ({@link ClaimsAhead.Claimed}) keeps that claim.
      */
     public void begin(Exchange exchange) {
         Object body = exchange.getMessage().getBody();
         exchange.setProperty(Submission.PROPERTY, body instanceof Share share ? new Submission(share.descriptor(), share.host(), true)
+                : body instanceof ClaimsAhead.Claimed claimed ? new Submission(claimed)
                 : new Submission(exchange.getMessage().getBody(Descriptor.class), TrackedTask.ONE_HOST, false));
     }
 
     /**
-     * Claims the key in the journal; a key submitted or dead-lettered before is a duplicate and goes no
+     * Claims the key in the journal (or takes the claim queued as its file was read); a key submitted or dead-lettered before is a duplicate and goes no
      * further, a key still in flight elsewhere makes the file wait. A key taken over from a bridge that stopped
      * or died carries its attempts. A replayed dead letter gets back the secrets its record showed masked.
      */
     public void claim(Exchange exchange) throws JsonProcessingException, TakeAgainLaterException {
         Submission s = Submission.of(exchange);
-        SubmissionJournal.Claim claim = journal.claim(s.key(), s.descriptor().replay(), highestTaskId.applyAsLong(s.host()));
+        SubmissionJournal.Claim claim = s.claimedAhead() != null ? s.claimedAhead().take()
+                : journal.claim(s.key(), s.descriptor().replay(), highestTaskId.applyAsLong(s.host()));
         if (claim instanceof SubmissionJournal.Earlier earlier && earlier.state() == SubmissionJournal.State.IN_FLIGHT) {
             // its outcome is not known yet: saying "duplicate" now would name no task and could hide a loss
             throw new TakeAgainLaterException(s.where() + s.key() + " is being submitted by another bridge or an earlier"
