@@ -84,6 +84,13 @@ public class EventOutbox {
                 "CREATE INDEX IF NOT EXISTS bridge_event_outbox_task ON " + TABLE + " (endpoint, task_id, state)",
                 "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS claimed_by VARCHAR(64)",
                 "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS claimed_until BIGINT");
+        if (!claims) {
+            // H2 numbers the rows from a range it writes ahead to its file, committing a store of every changed page
+            // each time the range runs out: at its default of 32 that was 7 % of the bridge's CPU taking a file
+            // (docs/BENCHMARKS.md, session 10). PostgreSQL keeps such a range per connection, which would number rows
+            // out of the order they were written: there it stays at one
+            sql.schema("the event outbox's numbering", "ALTER TABLE " + TABLE + " ALTER COLUMN seq SET CACHE 1000");
+        }
     }
 
     /** Stores an event that goes with no other state change (a dead-lettered descriptor). */
