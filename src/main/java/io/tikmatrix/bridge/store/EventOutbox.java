@@ -88,8 +88,11 @@ public class EventOutbox {
             // H2 numbers the rows from a range it writes ahead to its file, committing a store of every changed page
             // each time the range runs out: at its default of 32 that was 7 % of the bridge's CPU taking a file
             // (docs/BENCHMARKS.md, session 10). PostgreSQL keeps such a range per connection, which would number rows
-            // out of the order they were written: there it stays at one
-            sql.schema("the event outbox's numbering", "ALTER TABLE " + TABLE + " ALTER COLUMN seq SET CACHE 1000");
+            // out of the order they were written: there it stays at one.
+            // The rows waiting, in the order they are sent (read): by the index on next_attempt_at, each read of a
+            // round sorted every row waiting, and a file of 10,000 descriptors leaves thousands waiting
+            sql.schema("the event outbox's numbering and order", "ALTER TABLE " + TABLE + " ALTER COLUMN seq SET CACHE 1000",
+                    "CREATE INDEX IF NOT EXISTS bridge_event_outbox_in_order ON " + TABLE + " (endpoint, state, seq)");
         }
     }
 
@@ -189,8 +192,9 @@ public class EventOutbox {
         if (claims) {
             return claim(endpoint, now, limit);
         }
+        // the rows in order, from the first waiting, up to the limit: H2 left alone picks the index on next_attempt_at
         return sql.query("read the outbox of " + endpoint, "SELECT o.seq, o.event_id, o.task_id, o.body, o.attempts"
-                        + " FROM " + TABLE + " o WHERE" + DUE + " ORDER BY o.seq LIMIT ?",
+                        + " FROM " + TABLE + " o USE INDEX (bridge_event_outbox_in_order) WHERE" + DUE + " ORDER BY o.seq LIMIT ?",
                 rs -> row(endpoint, rs), endpoint, State.PENDING.name(), now.toEpochMilli(), State.PENDING.name(), limit);
     }
 
