@@ -20,10 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToLongFunction;
 
 /**
- * Claims the descriptors of a file (or bus message) as the split reads them, ahead of their calls. The split reads
- * while the descriptors before wait for a thread (bridge.api.concurrency), so by the time a descriptor's thread needs
- * its claim committed, the claims read since the last commit go in one: a commit per few dozen descriptors instead of
- * one per descriptor, and a commit is what an H2 store pays for most (docs/BENCHMARKS.md, session 10).
+ * Claims the descriptors of a file (or bus message) as the split reads them, ahead of their calls: it reads a batch
+ * at a time and queues the batch's claims, and the first of them whose thread needs its claim commits them all. One
+ * commit per batch instead of one per descriptor shared only with the threads waiting at that moment; a commit is
+ * what an H2 store pays for most (docs/BENCHMARKS.md, session 10).
  * <p>
  * A claim stands for a first attempt that may have reached TikMatrix, so a bridge killed meanwhile settles the
  * descriptors read ahead at its next start, asking TikMatrix (README, "Exactly once"). A descriptor that goes no
