@@ -197,7 +197,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("submitPool", submitPool);
         shareTheInbox(context);
         InboxFiles inboxFiles = inboxFiles(new ClaimsAhead(journal, reconciliation::highestTaskId, !fleet.several(),
-                2 * config.integer("bridge.api.concurrency")));
+                config.integer("bridge.api.concurrency")));
         beans.bind("inboxFiles", inboxFiles);
         beans.bind("busIntake", new BusIntake(inboxFiles));
         beans.bind("intakeRoutes", new IntakeRoutes(IntakeEndpoint.list(config.get("bridge.intake.endpoints"))));
@@ -399,12 +399,13 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
     /**
      * API calls run on a pool the size of bridge.api.concurrency. Its queue is short and a full queue
      * runs the task on the reading thread, which slows reading down to the pace of the API instead of
-     * piling up a big file's descriptors in memory.
+     * piling up a big file's descriptors in memory. As short as the pool: the descriptors waiting in it are
+     * claimed already (ClaimsAhead), and each is one more to settle with TikMatrix after a kill.
      */
     private static ExecutorService submitPool(int concurrency) {
         AtomicInteger n = new AtomicInteger();
         return new ThreadPoolExecutor(concurrency, concurrency, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(concurrency * 4),
+                new ArrayBlockingQueue<>(concurrency),
                 r -> {
                     Thread t = new Thread(r, "submit-" + n.incrementAndGet());
                     t.setDaemon(true);
