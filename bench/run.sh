@@ -15,10 +15,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export BENCH_BRIDGE_JVM="${BENCH_BRIDGE_JVM-$(sed -n 's/^default_jvm_opts="\(.*\)"$/\1/p' src/dist/bin/tikmatrix-bridge)}"
-mvn -B -q test-compile jar:jar dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+mvn -B -q test-compile jar:jar dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -DincludeScope=test
 # the bridges it starts run on the product's classpath, as bin/tikmatrix-bridge runs them, not on the tests' one: jars
 # only, as the JVM's class data sharing takes no folder of classes
-mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-bridge.classpath -Dmdep.includeScope=runtime
+mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-bridge.classpath -DincludeScope=runtime
 bridge_jar=target/tikmatrix-bridge.jar
 if [ "${1:-}" = "events" ]; then
   main=io.tikmatrix.bridge.bench.EventLatencyBenchmark
