@@ -53,19 +53,19 @@ final class QuartzJobStore {
         boolean postgres = StoreDataSource.isPostgres(dataSource);
         createTablesIfAbsent(dataSource, postgres ? "tables_postgres.sql" : "tables_h2.sql");
         DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE_NAME, new Lent(dataSource));
-        return Map.of(
-                "org.quartz.scheduler.instanceName", SCHEDULER_NAME,
-                "org.quartz.scheduler.instanceId", "AUTO",
-                "org.quartz.scheduler.skipUpdateCheck", "true",
-                "org.quartz.threadPool.threadCount", "4",
-                "org.quartz.jobStore.class", JobStoreTX.class.getName(),
-                "org.quartz.jobStore.dataSource", DATA_SOURCE_NAME,
-                "org.quartz.jobStore.driverDelegateClass",
-                (postgres ? PostgreSQLDelegate.class : StdJDBCDelegate.class).getName(),
+        return Map.ofEntries(
+                Map.entry("org.quartz.scheduler.instanceName", SCHEDULER_NAME),
+                Map.entry("org.quartz.scheduler.instanceId", "AUTO"),
+                Map.entry("org.quartz.scheduler.skipUpdateCheck", "true"),
+                Map.entry("org.quartz.threadPool.class", QuartzWorkers.class.getName()),
+                Map.entry("org.quartz.threadPool.threadCount", "4"),
+                Map.entry("org.quartz.jobStore.class", JobStoreTX.class.getName()),
+                Map.entry("org.quartz.jobStore.dataSource", DATA_SOURCE_NAME),
+                Map.entry("org.quartz.jobStore.driverDelegateClass", (postgres ? PostgreSQLDelegate.class : StdJDBCDelegate.class).getName()),
                 // the embedded H2 file belongs to one bridge; only a shared PostgreSQL makes a cluster
-                "org.quartz.jobStore.isClustered", Boolean.toString(postgres),
-                "org.quartz.jobStore.clusterCheckinInterval", Long.toString(Math.max(1, failover.toMillis() / 4)),
-                "org.quartz.jobStore.misfireThreshold", Long.toString(misfireThreshold.toMillis()));
+                Map.entry("org.quartz.jobStore.isClustered", Boolean.toString(postgres)),
+                Map.entry("org.quartz.jobStore.clusterCheckinInterval", Long.toString(Math.max(1, failover.toMillis() / 4))),
+                Map.entry("org.quartz.jobStore.misfireThreshold", Long.toString(misfireThreshold.toMillis())));
     }
 
     private static void createTablesIfAbsent(DataSource dataSource, String script) {
