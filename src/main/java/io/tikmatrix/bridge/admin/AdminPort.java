@@ -3,6 +3,7 @@ package io.tikmatrix.bridge.admin;
 import io.tikmatrix.bridge.config.BridgeConfig;
 import io.tikmatrix.bridge.config.InvalidConfigurationException;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.ext.auth.authentication.AuthenticationProvider;
 import io.vertx.ext.web.handler.AuthenticationHandler;
 import org.apache.camel.CamelContext;
@@ -20,6 +21,8 @@ import java.util.List;
  * goes to whichever of two servers Camel prefers, so two servers could put the admin API where the guard is not.
  */
 public final class AdminPort {
+
+    private static final long ADMIN_BLOCKED_CHECK_MILLIS = 60_000;
 
     private AdminPort() {
     }
@@ -39,6 +42,10 @@ public final class AdminPort {
         if (server == null) {
             return; // bridge.admin.enabled=false
         }
+        // the server's Vert.x, made as it starts, takes these: Vert.x looks for an event loop blocked too long every
+        // second by default, a wake-up a second on a bridge with nothing to do (docs/BENCHMARKS.md, "Idle"); a look
+        // a minute still reports a loop stuck that long
+        context.getRegistry().bind("adminVertxOptions", new VertxOptions().setBlockedThreadCheckInterval(ADMIN_BLOCKED_CHECK_MILLIS));
         server.setHost(config.get("bridge.admin.host"));
         server.setPort(config.integer("bridge.admin.port"));
         // the guard refuses a body it can see is too large; this refuses one that turns out so as it is read (HTTP/2
