@@ -28,6 +28,7 @@ import io.tikmatrix.bridge.events.EventFileRetention;
 import io.tikmatrix.bridge.events.OutboxRetention;
 import io.tikmatrix.bridge.events.WebhookSignature;
 import io.tikmatrix.bridge.inbox.InboxFiles;
+import io.tikmatrix.bridge.inbox.InboxWatch;
 import io.tikmatrix.bridge.inbox.PutBackNotices;
 import io.tikmatrix.bridge.inbox.ReceiptCollector;
 import io.tikmatrix.bridge.intake.BusIntake;
@@ -199,6 +200,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         InboxFiles inboxFiles = inboxFiles(new ClaimsAhead(journal, reconciliation::highestTaskId, !fleet.several(),
                 config.integer("bridge.api.concurrency")));
         beans.bind("inboxFiles", inboxFiles);
+        beans.bind("inboxWatch", new InboxWatch(config.duration("bridge.inbox.poll-interval"), config.duration("bridge.inbox.empty-poll-interval")));
         beans.bind("busIntake", new BusIntake(inboxFiles));
         beans.bind("intakeRoutes", new IntakeRoutes(IntakeEndpoint.list(config.get("bridge.intake.endpoints"))));
         beans.bind("receiptCollector", new ReceiptCollector());

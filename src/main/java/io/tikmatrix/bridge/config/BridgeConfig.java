@@ -39,7 +39,7 @@ public final class BridgeConfig {
 
     private static final List<String> DURATION_KEYS = List.of(
             "tikmatrix.connect-timeout", "tikmatrix.response-timeout", "bridge.inbox.poll-interval",
-            "bridge.inbox.stable-for", "bridge.retry.initial-delay", "bridge.retry.max-delay",
+            "bridge.inbox.empty-poll-interval", "bridge.inbox.stable-for", "bridge.retry.initial-delay", "bridge.retry.max-delay",
             "bridge.licence.check-interval", "bridge.status.poll-interval",
             "bridge.schedules.reload-interval", "bridge.schedules.misfire-threshold",
             "bridge.events.delivery-interval", "bridge.events.retry.initial-delay", "bridge.events.retry.max-delay",

@@ -1,5 +1,6 @@
 package io.tikmatrix.bridge.config;
 
+import io.tikmatrix.bridge.inbox.InboxWatch;
 import io.tikmatrix.bridge.support.BridgeHarness;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.file.FileEndpoint;
@@ -9,6 +10,8 @@ import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +35,8 @@ class RouteDurationsTest {
 
         FileEndpoint inbox = (FileEndpoint) camel.getRoute("inbox").getEndpoint();
         assertThat(inbox.getReadLockCheckInterval()).isEqualTo(120);
-        assertThat(((ScheduledPollConsumer) camel.getRoute("inbox").getConsumer()).getDelay()).isEqualTo(150);
+        assertThat(((InboxWatch) ((ScheduledPollConsumer) camel.getRoute("inbox").getConsumer()).getScheduler()).pollInterval())
+                .isEqualTo(Duration.ofMillis(150));
         assertThat(timer(camel, "licence-gate").getPeriod()).isEqualTo(2_000);
         assertThat(timer(camel, "status-poll").getPeriod()).isEqualTo(100);
         assertThat(timer(camel, "status-poll").getDelay()).isEqualTo(100);
