@@ -11,9 +11,11 @@ for %%I in ("%INSTALL_DIR%") do set "INSTALL_DIR=%%~fI"
 
 rem The bridge shares its PC with TikMatrix: a small heap that grows only as needed, given back by the serial
 rem collector, and the quick compiler only, which costs less CPU and memory for this load; no performance counters,
-rem whose sampling every 50 ms was a quarter of an idle bridge's CPU (docs\BENCHMARKS.md; jcmd <pid> still works).
+rem whose sampling every 50 ms was a quarter of an idle bridge's CPU (docs\BENCHMARKS.md; jcmd <pid> still works);
+rem and the JVM's own housekeeping (a safepoint, a look for idle monitors to free) once a minute, not every second and
+rem four times a second: those wake-ups were a tenth of an idle bridge's CPU on a virtual machine.
 rem Keep in step with tikmatrix-bridge (the shell script).
-set "DEFAULT_JVM_OPTS=-XX:+UseSerialGC -Xms16m -Xmx160m -XX:TieredStopAtLevel=1 -XX:-UsePerfData"
+set "DEFAULT_JVM_OPTS=-XX:+UseSerialGC -Xms16m -Xmx160m -XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:GuaranteedSafepointInterval=60000 -XX:AsyncDeflationInterval=60000"
 
 set "JAVA_EXE=java"
 if defined JAVA_HOME set "JAVA_EXE=%JAVA_HOME%\bin\java.exe"
