@@ -43,7 +43,7 @@ public final class AdminPort {
             return; // bridge.admin.enabled=false
         }
         // the server's Vert.x, made as it starts, takes these: Vert.x looks for an event loop blocked too long every
-        // second by default, a wake-up a second on a bridge with nothing to do (docs/BENCHMARKS.md, "Idle"); a look
+        // second by default, a wake-up a second on a bridge with nothing to do (docs/BENCHMARKS.md, session 11); a look
         // a minute still reports a loop stuck that long
         context.getRegistry().bind("adminVertxOptions", new VertxOptions().setBlockedThreadCheckInterval(ADMIN_BLOCKED_CHECK_MILLIS));
         server.setHost(config.get("bridge.admin.host"));

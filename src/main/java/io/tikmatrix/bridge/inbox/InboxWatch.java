@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  * so a file that stays (held by the licence gate, waiting for its PC, to be taken again after a failure, still
  * being written) is looked at again as before. While it holds none, as soon as the folder changes (the operating
  * system tells, as it tells a file explorer) and at the latest every {@code bridge.inbox.empty-poll-interval}, for a
- * network folder whose changes are not told. An empty inbox then costs no wake-up a second, which on the PC that
- * runs TikMatrix was the largest part of an idle bridge's CPU (docs/BENCHMARKS.md, "Idle").
+ * network folder whose changes are not told. An empty inbox then costs no wake-up a second on the PC that runs
+ * TikMatrix (docs/BENCHMARKS.md, session 11). Where the system tells nothing (Java on macOS), it is looked at every
+ * poll interval, as before.
  * <p>
  * The first look is at once: the licence gate starts the inbox only once TikMatrix answered.
  */
@@ -43,6 +44,7 @@ public final class InboxWatch extends ServiceSupport implements ScheduledPollCon
     private Runnable poll;
     private ExecutorService looker;
     private boolean toldCannotWatch;
+    private boolean toldByTheSystem = true;
 
     /**
      * @param pollInterval      {@code bridge.inbox.poll-interval}: how often an inbox that holds a file is looked at
@@ -124,9 +126,19 @@ public final class InboxWatch extends ServiceSupport implements ScheduledPollCon
 
     /** @return a watch of the folder's new and changed entries, or null if it cannot be watched (then it is looked at every poll interval) */
     private WatchService watch(Path folder) {
+        if (!toldByTheSystem) {
+            return null;
+        }
         WatchService changes = null;
         try {
             changes = folder.getFileSystem().newWatchService();
+            if (changes.getClass().getSimpleName().startsWith("Polling")) {
+                // the JDK's watch where the system tells nothing (macOS): it looks at the folder every 10 s, later
+                // than the poll interval would
+                toldByTheSystem = false;
+                close(changes);
+                return null;
+            }
             folder.register(changes, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
             toldCannotWatch = false;
             return changes;

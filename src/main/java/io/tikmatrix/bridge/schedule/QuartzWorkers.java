@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The threads Quartz runs a schedule's firing on, which wait for one without waking. Quartz's own pool
  * ({@code SimpleThreadPool}) has each idle worker look for work every 500 ms: eight wake-ups a second from four
- * workers on a bridge with nothing to fire, CPU taken from TikMatrix's PC (docs/BENCHMARKS.md, "Idle"). Only
+ * workers on a bridge with nothing to fire, CPU taken from TikMatrix's PC (docs/BENCHMARKS.md, session 11). Only
  * Quartz's scheduler thread hands work in, after {@link #blockForAvailableThreads()} said a worker is free.
  */
 public final class QuartzWorkers implements ThreadPool {
