@@ -6,6 +6,8 @@ public final class CamelUris {
     /** What a file is called while it is written; readers skip names that begin with a dot. */
     static final String WRITING_PREFIX = ".writing-";
 
+    static final int WRITE_BUFFER_BYTES = 8192;
+
     private CamelUris() {
     }
 
@@ -21,8 +23,14 @@ public final class CamelUris {
     /**
      * A {@code file:} URI that writes each file under a temporary name and renames it when whole, so a reader of
      * the folder (a person, the admin API, a consumer's script) never meets half a record. Other URIs as they are.
+     * <p>
+     * Its files are written through a buffer of {@value #WRITE_BUFFER_BYTES} bytes: camel-file allocates its buffer
+     * anew for every file, 128 KB by default, and the bridge writes one file of a few KB per event, so that buffer was
+     * half of all the memory the bridge allocated while it took a file of posts (docs/BENCHMARKS.md, session 11).
      */
     public static String writtenWhole(String uri) {
-        return uri.startsWith("file:") ? withOption(uri, "tempPrefix", WRITING_PREFIX) : uri;
+        return uri.startsWith("file:")
+                ? withOption(withOption(uri, "tempPrefix", WRITING_PREFIX), "bufferSize", Integer.toString(WRITE_BUFFER_BYTES))
+                : uri;
     }
 }
