@@ -126,7 +126,8 @@ public final class InboxWatch extends ServiceSupport implements ScheduledPollCon
 
     /** @return a watch of the folder's new and changed entries, or null if it cannot be watched (then it is looked at every poll interval) */
     private WatchService watch(Path folder) {
-        if (!toldByTheSystem) {
+        // a folder deleted meanwhile is watched again once someone makes it again (camel-file does not)
+        if (!toldByTheSystem || !Files.isDirectory(folder)) {
             return null;
         }
         WatchService changes = null;

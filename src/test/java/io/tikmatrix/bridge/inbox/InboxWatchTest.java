@@ -8,7 +8,9 @@ import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.PollingConsumerPollStrategy;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,18 +26,26 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An empty inbox is looked at when a file arrives, not every poll interval; one that holds a file it takes (one that
- * stays, say) is looked at every poll interval, as camel-file's own scheduler does.
+ * stays, say) is looked at every poll interval, as camel-file's own scheduler does; an inbox deleted and made again
+ * is watched again.
  */
 class InboxWatchTest {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
     @TempDir
-    Path inbox;
+    Path dataDir;
+
+    private Path inbox;
 
     private final AtomicInteger looks = new AtomicInteger();
     private final List<String> taken = new CopyOnWriteArrayList<>();
     private final CamelContext camel = new DefaultCamelContext();
+
+    @BeforeEach
+    void makeInbox() throws Exception {
+        inbox = Files.createDirectories(dataDir.resolve("inbox"));
+    }
 
     @AfterEach
     void stop() {
@@ -73,6 +83,31 @@ class InboxWatchTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> looks.get() == 1);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> looks.get() == 1);
         assertThat(taken).isEmpty();
+    }
+
+    @Test
+    void anInboxDeletedAndMadeAgainIsWatchedAgain() throws Exception {
+        start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> looks.get() == 1);
+
+        Files.delete(inbox);
+        // a missing inbox is looked at every poll interval, as camel-file's scheduler would
+        await().atMost(Duration.ofSeconds(5)).until(() -> looks.get() >= 5);
+        Files.createDirectory(inbox);
+        await().atMost(Duration.ofSeconds(5)).until(() -> watchedAgain(looks.get()));
+        Files.writeString(inbox.resolve("posts.jsonl"), "{}\n");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> taken.equals(List.of("posts.jsonl")));
+    }
+
+    /** @return whether the looks stopped for a second: the folder is watched, not polled */
+    private boolean watchedAgain(int looksBefore) {
+        try {
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> looks.get() == looksBefore);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
+        }
     }
 
     private void start() throws Exception {
