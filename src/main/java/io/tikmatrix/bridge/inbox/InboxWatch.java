@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -187,7 +188,7 @@ public final class InboxWatch extends ServiceSupport implements ScheduledPollCon
                 }
             }
             return false;
-        } catch (IOException e) {
+        } catch (IOException | DirectoryIteratorException e) {
             return true; // cannot tell: looked at as camel-file would
         }
     }
