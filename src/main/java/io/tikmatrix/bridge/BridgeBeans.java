@@ -200,7 +200,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         InboxFiles inboxFiles = inboxFiles(new ClaimsAhead(journal, reconciliation::highestTaskId, !fleet.several(),
                 config.integer("bridge.api.concurrency")));
         beans.bind("inboxFiles", inboxFiles);
-        beans.bind("inboxWatch", new InboxWatch(config.duration("bridge.inbox.poll-interval"), config.duration("bridge.inbox.empty-poll-interval")));
+        beans.bind("inboxWatch", inboxWatch());
         beans.bind("busIntake", new BusIntake(inboxFiles));
         beans.bind("intakeRoutes", new IntakeRoutes(IntakeEndpoint.list(config.get("bridge.intake.endpoints"))));
         beans.bind("receiptCollector", new ReceiptCollector());
@@ -238,6 +238,16 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
         beans.bind("leftFireTimes", new LeftFireTimes(journal, schedules.firings(), StoreDataSource.isShared(dataSource)));
         beans.bind("schedulesReload", schedules.reload());
         schedules.prepare(context, dataSource, config.duration("bridge.cluster.failover"), clock);
+    }
+
+    /**
+     * Bridges sharing a PostgreSQL store share the inbox folder too, on the network, where the system of one PC is not
+     * told of a file another PC writes: they look at it every poll interval, empty or not. A store of its own: an empty
+     * inbox is watched.
+     */
+    private InboxWatch inboxWatch() {
+        Duration pollInterval = config.duration("bridge.inbox.poll-interval");
+        return new InboxWatch(pollInterval, StoreDataSource.isPostgres(dataSource) ? pollInterval : config.duration("bridge.inbox.empty-poll-interval"));
     }
 
     /**

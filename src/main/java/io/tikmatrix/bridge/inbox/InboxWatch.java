@@ -60,6 +60,10 @@ public final class InboxWatch extends ServiceSupport implements ScheduledPollCon
         return pollInterval;
     }
 
+    public Duration emptyPollInterval() {
+        return emptyPollInterval;
+    }
+
     @Override
     public void onInit(Consumer consumer) {
         inbox = (GenericFileEndpoint<?>) consumer.getEndpoint();

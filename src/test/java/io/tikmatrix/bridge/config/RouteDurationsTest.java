@@ -2,6 +2,7 @@ package io.tikmatrix.bridge.config;
 
 import io.tikmatrix.bridge.inbox.InboxWatch;
 import io.tikmatrix.bridge.support.BridgeHarness;
+import io.tikmatrix.bridge.support.TestDatabases;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.file.FileEndpoint;
 import org.apache.camel.component.http.HttpComponent;
@@ -35,8 +36,8 @@ class RouteDurationsTest {
 
         FileEndpoint inbox = (FileEndpoint) camel.getRoute("inbox").getEndpoint();
         assertThat(inbox.getReadLockCheckInterval()).isEqualTo(120);
-        assertThat(((InboxWatch) ((ScheduledPollConsumer) camel.getRoute("inbox").getConsumer()).getScheduler()).pollInterval())
-                .isEqualTo(Duration.ofMillis(150));
+        assertThat(inboxWatch(camel).pollInterval()).isEqualTo(Duration.ofMillis(150));
+        assertThat(inboxWatch(camel).emptyPollInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(timer(camel, "licence-gate").getPeriod()).isEqualTo(2_000);
         assertThat(timer(camel, "status-poll").getPeriod()).isEqualTo(100);
         assertThat(timer(camel, "status-poll").getDelay()).isEqualTo(100);
@@ -44,6 +45,13 @@ class RouteDurationsTest {
         assertThat(timer(camel, "claim-leases").getPeriod()).isEqualTo(30_000);
         // camel-http's own 20 stay when bridge.api.concurrency needs fewer
         assertThat(camel.getComponent("http", HttpComponent.class).getConnectionsPerRoute()).isEqualTo(20);
+    }
+
+    @Test
+    void bridgesSharingAStoreLookAtAnEmptyInboxEveryPollInterval() {
+        bridge.with("bridge.store.jdbc-url", TestDatabases.freshPostgresSchema()).with("bridge.inbox.poll-interval", "150ms").start();
+
+        assertThat(inboxWatch(bridge.bridge().camelContext()).emptyPollInterval()).isEqualTo(Duration.ofMillis(150));
     }
 
     @Test
@@ -76,5 +84,9 @@ class RouteDurationsTest {
 
     private static TimerEndpoint timer(CamelContext camel, String routeId) {
         return (TimerEndpoint) camel.getRoute(routeId).getEndpoint();
+    }
+
+    private static InboxWatch inboxWatch(CamelContext camel) {
+        return (InboxWatch) ((ScheduledPollConsumer) camel.getRoute("inbox").getConsumer()).getScheduler();
     }
 }
