@@ -163,7 +163,7 @@ public final class InboxWatch extends ServiceSupport implements ScheduledPollCon
      *
      * @return the watch, or null once it ended (the folder was deleted or moved), to be made again
      */
-    private static WatchService forget(WatchService changes, WatchKey told, Path folder) throws InterruptedException {
+    private static WatchService forget(WatchService changes, WatchKey told, Path folder) {
         WatchKey key = told;
         boolean valid = true;
         while (key != null) {
