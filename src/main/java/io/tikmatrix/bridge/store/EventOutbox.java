@@ -80,7 +80,6 @@ public class EventOutbox {
                         + " last_error VARCHAR(2000),"
                         + " created_at TIMESTAMP NOT NULL,"
                         + " CONSTRAINT bridge_event_outbox_once UNIQUE (endpoint, event_id))",
-                "CREATE INDEX IF NOT EXISTS bridge_event_outbox_due ON " + TABLE + " (endpoint, state, next_attempt_at)",
                 "CREATE INDEX IF NOT EXISTS bridge_event_outbox_task ON " + TABLE + " (endpoint, task_id, state)",
                 "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS claimed_by VARCHAR(64)",
                 "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS claimed_until BIGINT");
@@ -90,9 +89,14 @@ public class EventOutbox {
             // (docs/BENCHMARKS.md, session 10). PostgreSQL keeps such a range per connection, which would number rows
             // out of the order they were written: there it stays at one.
             // The rows waiting, in the order they are sent (read): by the index on next_attempt_at, each read of a
-            // round sorted every row waiting, and a file of 10,000 descriptors leaves thousands waiting
+            // round sorted every row waiting, and a file of 10,000 descriptors leaves thousands waiting. That index
+            // then serves nothing H2 runs often, and each commit wrote its pages: a store made before drops it
+            // (5-10 % of the store's CPU, docs/BENCHMARKS.md, session 12). PostgreSQL plans its claims with it
             sql.schema("the event outbox's numbering and order", "ALTER TABLE " + TABLE + " ALTER COLUMN seq SET CACHE 1000",
-                    "CREATE INDEX IF NOT EXISTS bridge_event_outbox_in_order ON " + TABLE + " (endpoint, state, seq)");
+                    "CREATE INDEX IF NOT EXISTS bridge_event_outbox_in_order ON " + TABLE + " (endpoint, state, seq)",
+                    "DROP INDEX IF EXISTS bridge_event_outbox_due");
+        } else {
+            sql.schema("the event outbox's due rows", "CREATE INDEX IF NOT EXISTS bridge_event_outbox_due ON " + TABLE + " (endpoint, state, next_attempt_at)");
         }
     }
 
