@@ -302,8 +302,7 @@ final class BridgeBeans implements CamelConfiguration, AutoCloseable {
             int counted = status;
             metrics.trackTasks(StatusText.of(status), () -> taskStore.countByStatus().getOrDefault(counted, 0L));
         }
-        endpoints.forEach(endpoint -> metrics.trackEventsWaiting(endpoint.name(),
-                () -> outbox.waitingByEndpoint().getOrDefault(endpoint.name(), 0L)));
+        endpoints.forEach(endpoint -> metrics.trackEventsWaiting(endpoint.name(), () -> outbox.waiting(endpoint.name())));
         metrics.trackIntake(licenceGate::isOpen);
         return metrics;
     }

@@ -220,13 +220,18 @@ final class GroupCommit {
             }
         }
 
-        /** A write made from within this one, behind a savepoint of its own: its failure undoes it alone. */
+        /**
+         * A write made from within this one, behind a savepoint of its own: its failure undoes it alone, and the actions
+         * it meant to run once committed with it.
+         */
         <W> W join(Write<W> inner) throws SQLException {
             Savepoint before = connection.setSavepoint();
+            int actionsBefore = afterCommit.size();
             try {
                 return inner.run(connection);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback(before);
+                afterCommit.subList(actionsBefore, afterCommit.size()).clear();
                 throw e;
             }
         }

@@ -26,6 +26,7 @@ public class TaskStore {
     private final Sql sql;
     private final EventOutbox outbox;
     private final Clock clock;
+    private final RunningCounts<Integer> byStatus;
 
     public TaskStore(DataSource dataSource, EventOutbox outbox, Clock clock) {
         this.sql = new Sql(dataSource);
@@ -46,6 +47,8 @@ public class TaskStore {
                         + " CONSTRAINT bridge_task_host_id PRIMARY KEY (host, task_id))",
                 "CREATE INDEX IF NOT EXISTS bridge_task_active ON bridge_task (terminal)");
         keyByHost(dataSource);
+        byStatus = new RunningCounts<>(sql, "count the tracked tasks", "SELECT status, COUNT(*) FROM bridge_task GROUP BY status",
+                rs -> rs.getInt(1), StoreDataSource.isShared(dataSource));
     }
 
     /**
@@ -146,10 +149,7 @@ public class TaskStore {
 
     /** How many tracked tasks are in each status (0 pending … 3 failed), as last seen; a status none is in is absent. */
     public Map<Integer, Long> countByStatus() {
-        Map<Integer, Long> counts = new HashMap<>();
-        sql.query("count the tracked tasks", "SELECT status, COUNT(*) FROM bridge_task GROUP BY status",
-                rs -> counts.put(rs.getInt(1), rs.getLong(2)));
-        return counts;
+        return byStatus.read();
     }
 
     /** The highest task id the bridge ever tracked on one host, 0 when none. */
@@ -173,7 +173,9 @@ public class TaskStore {
             Timestamp now = Timestamp.from(clock.instant());
             Sql.bind(insert, t.host(), t.taskId(), t.descriptorKey(), t.scriptName(), t.serial(), t.username(), t.source(),
                     t.status(), t.terminal(), now, now);
-            return insert.executeUpdate() == 1;
+            insert.executeUpdate();
+            byStatus.moved(null, t.status());
+            return true;
         }
     }
 
@@ -183,7 +185,11 @@ public class TaskStore {
                 + " serial = ?, username = ?, updated_at = ? WHERE host = ? AND task_id = ? AND status = ? AND terminal = FALSE")) {
             Sql.bind(u, t.status(), t.terminal(), t.serial(), t.username(), Timestamp.from(clock.instant()), t.host(), t.taskId(),
                     change.previousStatus());
-            return u.executeUpdate() == 1;
+            if (u.executeUpdate() == 0) {
+                return false;
+            }
+            byStatus.moved(change.previousStatus(), t.status());
+            return true;
         }
     }
 

@@ -135,10 +135,16 @@ class GroupCommitTest {
         sql.inTransaction("x and y", c -> {
             insert(c, "x");
             sql.update("insert y", "INSERT INTO group_commit_test (k) VALUES (?)", "y");
-            GroupCommit.afterCommit(() -> afterCommit.add("seen " + count(dataSource, "x") + count(dataSource, "y")));
+            // an inner write that fails is undone with what it meant to do once committed; the outer one goes on
+            assertThatThrownBy(() -> sql.inTransaction("z and x again", inner -> {
+                insert(inner, "z");
+                GroupCommit.afterCommit(() -> afterCommit.add("z"));
+                insert(inner, "x");
+            })).isInstanceOf(StoreException.class);
+            GroupCommit.afterCommit(() -> afterCommit.add("seen " + count(dataSource, "x") + count(dataSource, "y") + count(dataSource, "z")));
             assertThat(afterCommit).as("not before the commit").isEmpty();
         });
-        assertThat(afterCommit).containsExactly("seen 11");
+        assertThat(afterCommit).containsExactly("seen 110");
     }
 
     @ParameterizedTest
