@@ -70,8 +70,9 @@ final class RunningCounts<K extends Comparable<K>> {
     }
 
     /**
-     * Called within the write that moves a row (from null: a new row; to null: a row deleted). It applies once that
-     * write is committed, and only when the counts are kept by then: else the first count sees the row where it is.
+     * Called within the write that moves a row (from null: a new row; to null: a row deleted), or by an action it runs
+     * once committed. It applies once that write is committed, and only when the counts are kept by then: else the
+     * first count sees the row where it is.
      */
     void moved(K from, K to) {
         if (shared) {
@@ -87,6 +88,15 @@ final class RunningCounts<K extends Comparable<K>> {
                         kept.merge(to, 1L, Long::sum);
                     }
                 }
+            }
+        });
+    }
+
+    /** As {@link #moved}, for a write that moved rows from values it does not know: the next read counts them again. */
+    void recount() {
+        GroupCommit.afterCommit(() -> {
+            synchronized (this) {
+                kept = null;
             }
         });
     }

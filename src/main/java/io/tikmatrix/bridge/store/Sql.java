@@ -88,17 +88,34 @@ final class Sql {
 
     /** @return the number of rows changed */
     int update(String what, String sql, Object... parameters) {
+        return update(what, () -> { }, sql, parameters);
+    }
+
+    /**
+     * @param afterChange runs once the change is committed, when it changed a row
+     * @return the number of rows changed
+     */
+    int update(String what, Runnable afterChange, String sql, Object... parameters) {
         return write(what, c -> {
             try (PreparedStatement statement = c.prepareStatement(sql)) {
                 bind(statement, parameters);
-                return statement.executeUpdate();
+                int changed = statement.executeUpdate();
+                if (changed > 0) {
+                    GroupCommit.afterCommit(afterChange);
+                }
+                return changed;
             }
         });
     }
 
     /** @return false when a row with the same key is already there, the one failure that is an answer */
     boolean insertIfAbsent(String what, String sql, Object... parameters) {
-        return unlessThere(what, () -> groupCommit.run(dataSource, insert(sql, parameters, () -> { })));
+        return insertIfAbsent(what, () -> { }, sql, parameters);
+    }
+
+    /** @param afterInsert runs once the row is committed, when the row was new */
+    boolean insertIfAbsent(String what, Runnable afterInsert, String sql, Object... parameters) {
+        return unlessThere(what, () -> groupCommit.run(dataSource, insert(sql, parameters, afterInsert)));
     }
 
     /**

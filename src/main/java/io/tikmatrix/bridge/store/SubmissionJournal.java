@@ -75,6 +75,7 @@ public class SubmissionJournal {
      * journal, which keeps every key ever submitted (a million keys took 2 s to scan, every 5 s).
      */
     private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private final RunningCounts<State> byState;
 
     /** @param lease how long a claim holds without renewal; {@link #renewLeases()} runs every {@link #leaseRenewalMillis()} */
     public SubmissionJournal(DataSource dataSource, Duration lease, Clock clock) {
@@ -107,6 +108,8 @@ public class SubmissionJournal {
                 "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS highest_task_id_before BIGINT",
                 "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS dead_letter_key VARCHAR(32)",
                 "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS candidate_task_ids VARCHAR(8000)");
+        byState = new RunningCounts<>(sql, "count the journal's keys", "SELECT state, COUNT(*) FROM " + TABLE + " GROUP BY state",
+                rs -> State.valueOf(rs.getString(1)), StoreDataSource.isShared(dataSource));
         if (StoreDataSource.isShared(dataSource)) {
             // on a shared store every bridge looks for the keys a dead one left (leftInFlight) every third of a lease:
             // the handful in flight are found by state, not by a scan of every key ever submitted. A store of its own
@@ -125,7 +128,8 @@ public class SubmissionJournal {
      * @param highestTaskId the highest task id known now, a lower bound of the one known when the POST leaves
      */
     public Claim claim(String key, boolean replay, long highestTaskId) {
-        if (sql.insertIfAbsent("claim descriptor key " + key, CLAIM_NEW, newClaim(key, highestTaskId))) {
+        if (sql.insertIfAbsent("claim descriptor key " + key, () -> byState.moved(null, State.IN_FLIGHT), CLAIM_NEW,
+                newClaim(key, highestTaskId))) {
             held.add(key);
             return Owned.FRESH;
         }
@@ -138,8 +142,10 @@ public class SubmissionJournal {
      * instead of making one each. The claim holds once its descriptor's {@link QueuedClaim#await} returns.
      */
     public QueuedClaim claimLater(String key, long highestTaskId) {
-        return new QueuedClaim(key, highestTaskId, sql.insertIfAbsentLater("claim descriptor key " + key, () -> held.add(key),
-                CLAIM_NEW, newClaim(key, highestTaskId)));
+        return new QueuedClaim(key, highestTaskId, sql.insertIfAbsentLater("claim descriptor key " + key, () -> {
+            held.add(key);
+            byState.moved(null, State.IN_FLIGHT);
+        }, CLAIM_NEW, newClaim(key, highestTaskId)));
     }
 
     /** A new key's claim queued by {@link #claimLater}. */
@@ -179,7 +185,7 @@ public class SubmissionJournal {
             }
             withdrawn = true;
             if (inserted.getAsBoolean()) {
-                sql.update("withdraw the claim of descriptor key " + key, "DELETE FROM " + TABLE
+                sql.update("withdraw the claim of descriptor key " + key, () -> byState.moved(State.IN_FLIGHT, null), "DELETE FROM " + TABLE
                         + " WHERE descriptor_key = ? AND claim_owner = ? AND state = ?", key, owner, State.IN_FLIGHT.name());
                 held.remove(key);
             }
@@ -197,7 +203,7 @@ public class SubmissionJournal {
         Timestamp until = Timestamp.from(now.toInstant().plus(lease));
         String what = "claim descriptor key " + key;
         // a replay starts afresh: its dead letter settled the earlier attempts
-        if (replay && sql.update(what, "UPDATE " + TABLE + " SET state = ?, task_ids = NULL, claim_owner = ?, lease_until = ?, attempts = 1,"
+        if (replay && sql.update(what, () -> byState.moved(State.DEAD_LETTERED, State.IN_FLIGHT), "UPDATE " + TABLE + " SET state = ?, task_ids = NULL, claim_owner = ?, lease_until = ?, attempts = 1,"
                         + " first_attempt_at = ?, last_attempt_at = ?, may_have_reached = TRUE, highest_task_id_before = ?,"
                         + " dead_letter_key = NULL, candidate_task_ids = NULL,"
                         + " updated_at = ? WHERE descriptor_key = ? AND state = ?",
@@ -327,11 +333,9 @@ public class SubmissionJournal {
     }
 
     public void submitted(String key, List<Long> taskIds) {
-        sql.update("record the tasks of descriptor key " + key,
-                "UPDATE " + TABLE + " SET state = ?, task_ids = ?, withheld_descriptor = NULL, may_have_reached = FALSE,"
-                        + " updated_at = ? WHERE descriptor_key = ?",
-                State.SUBMITTED.name(), join(taskIds), Timestamp.from(clock.instant()), key);
-        settled(key);
+        settle(key, "record the tasks of descriptor key " + key, State.SUBMITTED,
+                "task_ids = ?, withheld_descriptor = NULL, may_have_reached = FALSE, updated_at = ?",
+                join(taskIds), Timestamp.from(clock.instant()));
     }
 
     /**
@@ -341,12 +345,30 @@ public class SubmissionJournal {
      *                           no other key may take them for its own by count alone
      */
     public void deadLettered(String key, String withheldDescriptor, String deadLetterKey, List<Long> candidateTaskIds) {
-        sql.update("record the dead letter of descriptor key " + key,
-                "UPDATE " + TABLE + " SET state = ?, task_ids = NULL, withheld_descriptor = ?, may_have_reached = FALSE,"
-                        + " dead_letter_key = ?, candidate_task_ids = ?, updated_at = ? WHERE descriptor_key = ?",
-                State.DEAD_LETTERED.name(), withheldDescriptor, deadLetterKey,
-                candidateTaskIds.isEmpty() ? null : join(candidateTaskIds), Timestamp.from(clock.instant()), key);
+        settle(key, "record the dead letter of descriptor key " + key, State.DEAD_LETTERED,
+                "task_ids = NULL, withheld_descriptor = ?, may_have_reached = FALSE, dead_letter_key = ?, candidate_task_ids = ?, updated_at = ?",
+                withheldDescriptor, deadLetterKey, candidateTaskIds.isEmpty() ? null : join(candidateTaskIds), Timestamp.from(clock.instant()));
+    }
+
+    /**
+     * Gives the key its outcome. It is in flight until then, and its move is counted; one that is not (a key settled a
+     * second time) gets the outcome all the same, and the keys are counted again at the next read.
+     */
+    private void settle(String key, String what, State outcome, String assignments, Object... values) {
+        String update = "UPDATE " + TABLE + " SET state = ?, " + assignments + " WHERE descriptor_key = ?";
+        if (sql.update(what, () -> byState.moved(State.IN_FLIGHT, outcome), update + " AND state = ?",
+                parameters(outcome, values, key, State.IN_FLIGHT.name())) == 0) {
+            sql.update(what, byState::recount, update, parameters(outcome, values, key));
+        }
         settled(key);
+    }
+
+    private static Object[] parameters(State outcome, Object[] values, Object... where) {
+        List<Object> all = new ArrayList<>();
+        all.add(outcome.name());
+        all.addAll(Arrays.asList(values));
+        all.addAll(Arrays.asList(where));
+        return all.toArray();
     }
 
     /** The key is no longer this bridge's to renew once its outcome is committed (with the transaction it is part of). */
@@ -357,8 +379,7 @@ public class SubmissionJournal {
     /** How many descriptor keys are in each state, by state; a state none is in is absent. */
     public Map<State, Long> countByState() {
         Map<State, Long> counts = new EnumMap<>(State.class);
-        sql.query("count the journal's keys", "SELECT state, COUNT(*) FROM " + TABLE + " GROUP BY state",
-                rs -> counts.put(State.valueOf(rs.getString(1)), rs.getLong(2)));
+        counts.putAll(byState.read());
         return counts;
     }
 
