@@ -4,6 +4,9 @@
 #   bench/run.sh events           latency from a status change at the simulator to its event file
 #   bench/run.sh fleet [n]        one bridge, then three on one PostgreSQL store, in front of three simulated PCs:
 #                                 n descriptors (default 3000) in 10 files, drop to last receipt
+#   bench/run.sh store [n] [t]    the H2 store alone, in this JVM: CPU per 1,000 of n descriptors' claims, records
+#                                 and event deliveries (default 20000), then the store reads of a metrics scrape on a
+#                                 store of t tasks (default 1000000; needs about 1 GB of disk)
 #   bench/run.sh speed [n]        the issue "Speed" figures in one run: a plain keep-alive client's rate, a warm
 #                                 bridge's rate, CPU per 1,000 and peak RSS on n posts (default 10000), start to
 #                                 healthy, idle CPU and memory; the bridge JVM runs with the distribution's
@@ -25,6 +28,9 @@ if [ "${1:-}" = "events" ]; then
   shift
 elif [ "${1:-}" = "fleet" ]; then
   main=io.tikmatrix.bridge.bench.FleetBenchmark
+  shift
+elif [ "${1:-}" = "store" ]; then
+  main=io.tikmatrix.bridge.bench.StoreBenchmark
   shift
 elif [ "${1:-}" = "speed" ]; then
   main=io.tikmatrix.bridge.bench.SpeedBenchmark
