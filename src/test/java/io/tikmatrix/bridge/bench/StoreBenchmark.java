@@ -84,7 +84,10 @@ public final class StoreBenchmark {
                     written.drainPermits();
                     List<OutboxRow> due = outbox.due(ENDPOINT, clock.instant(), 100);
                     outbox.delivered(due);
-                    delivered.addAndGet(due.size());
+                    synchronized (delivered) {
+                        delivered.addAndGet(due.size());
+                        delivered.notifyAll();
+                    }
                     if (due.isEmpty()) {
                         try {
                             written.tryAcquire(5, TimeUnit.MILLISECONDS);
@@ -155,8 +158,10 @@ public final class StoreBenchmark {
     }
 
     private static void awaitDelivered(AtomicLong delivered, long count) throws InterruptedException {
-        while (delivered.get() < count) {
-            Thread.sleep(1);
+        synchronized (delivered) {
+            while (delivered.get() < count) {
+                delivered.wait();
+            }
         }
     }
 
