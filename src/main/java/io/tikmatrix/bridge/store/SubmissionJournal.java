@@ -62,6 +62,9 @@ public class SubmissionJournal {
             + " first_attempt_at, last_attempt_at, may_have_reached, highest_task_id_before, updated_at)"
             + " VALUES (?, ?, ?, ?, 1, ?, ?, TRUE, ?, ?)";
 
+    /** Lets every claim in flight be taken over at once: found along the index by state. */
+    static final String EXPIRE_LEFTOVERS = "UPDATE " + TABLE + " SET lease_until = ? WHERE state = ?";
+
     private static final Timestamp EXPIRED = Timestamp.from(Instant.EPOCH);
     /** Keys per renewal statement: far below every driver's limit on parameters. */
     private static final int RENEWALS_PER_STATEMENT = 500;
@@ -110,13 +113,12 @@ public class SubmissionJournal {
                 "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS candidate_task_ids VARCHAR(8000)");
         byState = new RunningCounts<>(sql, "count the journal's keys", "SELECT state, COUNT(*) FROM " + TABLE + " GROUP BY state",
                 rs -> State.valueOf(rs.getString(1)), StoreDataSource.isShared(dataSource));
-        if (StoreDataSource.isShared(dataSource)) {
-            // on a shared store every bridge looks for the keys a dead one left (leftInFlight) every third of a lease:
-            // the handful in flight are found by state, not by a scan of every key ever submitted. A store of its own
-            // looks once, at the start, and spares each descriptor's writes the index
-            sql.schema("the submission journal's index by state",
-                    "CREATE INDEX IF NOT EXISTS bridge_submission_state ON " + TABLE + " (state)");
-        }
+        // the keys in flight are found by state, not by a scan of every key ever submitted: on a shared store each bridge
+        // looks for the keys a dead one left every third of a lease; a store of its own looks at each start, where a
+        // million keys took 5 s to scan (docs/BENCHMARKS.md, session 12). The index costs each descriptor's writes
+        // nothing the store benchmark could see
+        sql.schema("the submission journal's index by state",
+                "CREATE INDEX IF NOT EXISTS bridge_submission_state ON " + TABLE + " (state)");
     }
 
     /**
@@ -251,8 +253,7 @@ public class SubmissionJournal {
      * @return how many claims were left in flight
      */
     public int expireLeftoverClaims() {
-        return sql.update("expire claims left in flight", "UPDATE " + TABLE + " SET lease_until = ? WHERE state = ?",
-                EXPIRED, State.IN_FLIGHT.name());
+        return sql.update("expire claims left in flight", EXPIRE_LEFTOVERS, EXPIRED, State.IN_FLIGHT.name());
     }
 
     /**
