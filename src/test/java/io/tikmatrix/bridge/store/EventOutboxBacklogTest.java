@@ -6,15 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,20 +46,7 @@ class EventOutboxBacklogTest {
 
         assertThat(outbox.due("a", now, ROUND)).extracting(OutboxRow::eventId)
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, ROUND).mapToObj(task -> task + "-0").toList());
-        assertThat(rowsScanned(dataSource, now)).as("rows H2 read for one round of " + WAITING + " waiting").isEqualTo(ROUND);
-    }
-
-    /** What H2 says the round's statement read of the outbox itself (its first scanCount; the second is the check behind). */
-    private static int rowsScanned(HikariDataSource dataSource, Instant now) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement explain = c.prepareStatement("EXPLAIN ANALYZE " + EventOutbox.READ_IN_ORDER)) {
-            Sql.bind(explain, "a", EventOutbox.State.PENDING.name(), now.toEpochMilli(), EventOutbox.State.PENDING.name(), ROUND);
-            try (ResultSet plan = explain.executeQuery()) {
-                plan.next();
-                Matcher scanned = Pattern.compile("scanCount: (\\d+)").matcher(plan.getString(1));
-                assertThat(scanned.find()).as("H2's plan counts the rows read:\n" + plan.getString(1)).isTrue();
-                return Integer.parseInt(scanned.group(1));
-            }
-        }
+        assertThat(H2Scans.rowsScanned(dataSource, EventOutbox.READ_IN_ORDER, "a", EventOutbox.State.PENDING.name(), now.toEpochMilli(),
+                EventOutbox.State.PENDING.name(), ROUND)).as("rows H2 read for one round of " + WAITING + " waiting").isEqualTo(ROUND);
     }
 }

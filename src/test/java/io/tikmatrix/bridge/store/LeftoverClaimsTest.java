@@ -6,16 +6,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,25 +40,9 @@ class LeftoverClaimsTest {
 
         SubmissionJournal thisRun = new SubmissionJournal(dataSource, Duration.ofMinutes(5), Clock.systemUTC());
         // the two in flight, and the index's next entry, which ends the range
-        assertThat(rowsScanned(dataSource)).as("rows H2 read to find the claims left among " + SETTLED + " settled keys").isEqualTo(3);
+        assertThat(H2Scans.rowsScanned(dataSource, SubmissionJournal.EXPIRE_LEFTOVERS, Timestamp.from(Instant.EPOCH),
+                SubmissionJournal.State.IN_FLIGHT.name())).as("rows H2 read to find the claims left among " + SETTLED + " settled keys").isEqualTo(3);
         assertThat(thisRun.expireLeftoverClaims()).isEqualTo(2);
         assertThat(thisRun.claim("left#1", false, 0)).as("taken over at once").isInstanceOf(SubmissionJournal.Owned.class);
-    }
-
-    /** What H2 says the start's statement read (it runs it, in a transaction rolled back). */
-    private static int rowsScanned(HikariDataSource dataSource) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement explain = c.prepareStatement("EXPLAIN ANALYZE " + SubmissionJournal.EXPIRE_LEFTOVERS)) {
-            c.setAutoCommit(false);
-            Sql.bind(explain, Timestamp.from(Instant.EPOCH), SubmissionJournal.State.IN_FLIGHT.name());
-            try (ResultSet plan = explain.executeQuery()) {
-                plan.next();
-                Matcher scanned = Pattern.compile("scanCount: (\\d+)").matcher(plan.getString(1));
-                assertThat(scanned.find()).as("H2's plan counts the rows read:\n" + plan.getString(1)).isTrue();
-                return Integer.parseInt(scanned.group(1));
-            } finally {
-                c.rollback();
-            }
-        }
     }
 }
