@@ -46,8 +46,8 @@ final class RunningCounts<K extends Comparable<K>> {
             sql.query(what, countSql, rs -> counted.put(value.read(rs), rs.getLong(2)));
             return counted;
         }
-        if (!isKept()) {
-            sql.write(what, c -> {
+        while (true) {
+            Map<K, Long> first = isKept() ? null : sql.write(what, c -> {
                 Map<K, Long> counted = new TreeMap<>();
                 try (PreparedStatement count = c.prepareStatement(countSql); ResultSet rs = count.executeQuery()) {
                     while (rs.next()) {
@@ -55,17 +55,22 @@ final class RunningCounts<K extends Comparable<K>> {
                     }
                 }
                 GroupCommit.afterCommit(() -> keep(counted));
-                return null;
+                return counted;
             });
-        }
-        synchronized (this) {
-            Map<K, Long> now = new TreeMap<>();
-            kept.forEach((k, n) -> {
-                if (n > 0) {
-                    now.put(k, n);
+            synchronized (this) {
+                // a write that made them count again may have dropped them since: the count just made is as true, and
+                // without one they are counted again
+                Map<K, Long> counts = kept != null ? kept : first;
+                if (counts != null) {
+                    Map<K, Long> now = new TreeMap<>();
+                    counts.forEach((k, n) -> {
+                        if (n > 0) {
+                            now.put(k, n);
+                        }
+                    });
+                    return now;
                 }
-            });
-            return now;
+            }
         }
     }
 
