@@ -7,6 +7,9 @@
 #   bench/run.sh store [n] [t]    the H2 store alone, in this JVM: CPU per 1,000 of n descriptors' claims, records
 #                                 and event deliveries (default 20000), then the store reads of a metrics scrape on a
 #                                 store of t tasks (default 1000000; needs about 1 GB of disk)
+#   bench/run.sh floor [n]        what this machine charges whatever the bridge's design, in this JVM: CPU per 1,000
+#                                 descriptors of the least an exactly-once submission writes to H2, and of one
+#                                 event file each (default 20000); run it with the bridge's JVM options in BENCH_OPTS
 #   bench/run.sh speed [n]        the issue "Speed" figures in one run: a plain keep-alive client's rate, a warm
 #                                 bridge's rate, CPU per 1,000 and peak RSS on n posts (default 10000), start to
 #                                 healthy, idle CPU and memory; the bridge JVM runs with the distribution's
@@ -31,6 +34,9 @@ elif [ "${1:-}" = "fleet" ]; then
   shift
 elif [ "${1:-}" = "store" ]; then
   main=io.tikmatrix.bridge.bench.StoreBenchmark
+  shift
+elif [ "${1:-}" = "floor" ]; then
+  main=io.tikmatrix.bridge.bench.FloorBenchmark
   shift
 elif [ "${1:-}" = "speed" ]; then
   main=io.tikmatrix.bridge.bench.SpeedBenchmark
