@@ -3,7 +3,6 @@ package io.tikmatrix.bridge.bench;
 import com.sun.management.OperatingSystemMXBean;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tikmatrix.bridge.store.StoreDataSource;
-import io.tikmatrix.bridge.support.TempDirs;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -44,6 +43,7 @@ public final class FloorBenchmark {
     public static void main(String[] args) throws Exception {
         int descriptors = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         Path dir = Files.createTempDirectory("tikmatrix-floor");
+        SettledFiles.await(dir.resolve("probe"));
         try (HikariDataSource store = StoreDataSource.open("jdbc:h2:file:" + dir.resolve("store"), "", "");
              Connection c = store.getConnection()) {
             try (Statement s = c.createStatement()) {
@@ -66,7 +66,7 @@ public final class FloorBenchmark {
             System.out.printf("one event file a descriptor (temporary name, renamed): %.0f CPU-ms per 1,000%n", files1);
             System.out.printf("together, before any HTTP call: %.0f CPU-ms per 1,000%n", store1 + files1);
         } finally {
-            TempDirs.delete(dir);
+            SettledFiles.delete(dir);
         }
     }
 
@@ -100,7 +100,7 @@ public final class FloorBenchmark {
     /**
      * Writes {@code count} event files into a new folder {@code events}: this machine's price of SPEC's one file per
      * event, which on an ext4 file system without a journal grows several times over for a few minutes after many
-     * files were deleted (docs/BENCHMARKS.md, session 13).
+     * files were deleted ({@link SettledFiles}).
      *
      * @return this JVM's CPU-ms per 1,000 files
      */

@@ -1,7 +1,6 @@
 package io.tikmatrix.bridge.bench;
 
 import io.tikmatrix.bridge.support.BridgeProcess;
-import io.tikmatrix.bridge.support.TempDirs;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -83,10 +82,7 @@ public final class SpeedBenchmark {
             double firstStartToHealthy = firstStart(dir.resolve("first"), baseUrl, firstStart);
             System.out.printf("bridge first start to healthy: %.2f s%s%n", firstStartToHealthy,
                     sharing ? " (it writes the class data archive as it stops)" : "");
-            // the bridge writes an event file for each descriptor, and what a new file costs here varies several times
-            // over from one minute to the next (FloorBenchmark.eventFiles): measured just before, on the same disk
-            System.out.printf("this machine's event file, just now: %.0f CPU-ms per 1,000 (bench/run.sh floor)%n",
-                    FloorBenchmark.eventFiles(dir.resolve("files"), 2_000));
+            SettledFiles.await(dir.resolve("files"));
             Intake intake = intake(dir.resolve("intake"), baseUrl, laterStart, lines);
             System.out.printf("bridge intake of %d post descriptors (warm): %.2f s, %.0f/s = %.2f x the 8-connection client%n",
                     lines, intake.seconds, lines / intake.seconds, lines / intake.seconds / plain8);
@@ -105,7 +101,7 @@ public final class SpeedBenchmark {
         } finally {
             simulator.getOutputStream().close();
             simulator.waitFor();
-            TempDirs.delete(dir);
+            SettledFiles.delete(dir);
         }
     }
 
