@@ -26,25 +26,15 @@ mvn -B -q test-compile jar:jar dependency:build-classpath -Dmdep.outputFile=targ
 # only, as the JVM's class data sharing takes no folder of classes
 mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-bridge.classpath -DincludeScope=runtime
 bridge_jar=target/tikmatrix-bridge.jar
-if [ "${1:-}" = "events" ]; then
-  main=io.tikmatrix.bridge.bench.EventLatencyBenchmark
-  shift
-elif [ "${1:-}" = "fleet" ]; then
-  main=io.tikmatrix.bridge.bench.FleetBenchmark
-  shift
-elif [ "${1:-}" = "store" ]; then
-  main=io.tikmatrix.bridge.bench.StoreBenchmark
-  shift
-elif [ "${1:-}" = "floor" ]; then
-  main=io.tikmatrix.bridge.bench.FloorBenchmark
-  shift
-elif [ "${1:-}" = "speed" ]; then
-  main=io.tikmatrix.bridge.bench.SpeedBenchmark
-  shift
-else
-  main=io.tikmatrix.bridge.bench.InboxBenchmark
-fi
+case "${1:-}" in
+  events) main=EventLatencyBenchmark; shift ;;
+  fleet) main=FleetBenchmark; shift ;;
+  store) main=StoreBenchmark; shift ;;
+  floor) main=FloorBenchmark; shift ;;
+  speed) main=SpeedBenchmark; shift ;;
+  *) main=InboxBenchmark ;;
+esac
 exec java -Xmx"${BENCH_HEAP:-256m}" -Dlog4j2.level=WARN ${BENCH_OPTS:-} \
   -Dtikmatrix.bridge.classpath="$PWD/$bridge_jar:$(cat target/bench-bridge.classpath)" \
   -cp "$PWD/target/classes:$PWD/target/test-classes:$(cat target/bench.classpath)" \
-  "$main" "$@"
+  "io.tikmatrix.bridge.bench.$main" "$@"
