@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
  * benchmarks' virtual machines) a new file costs several times more for up to 5 minutes after many files were
  * deleted: the kernel passes over the inodes freed in that time, one by one, for each file it makes
  * (docs/BENCHMARKS.md, session 13). A benchmark that deleted thousands of files as it ended would slow the next
- * one's bridge; benchmarks that make many files delete them here, and the speed benchmark awaits the file system
- * before it measures, so that back-to-back runs compare.
+ * one's bridge; benchmarks that make many files delete them here, and the speed and floor benchmarks await the file
+ * system before they measure, so that back-to-back runs compare. The wait is a kernel's time window, not an event:
+ * there is nothing to be told of.
  */
 final class SettledFiles {
 
